@@ -1,0 +1,88 @@
+/**
+ * What the background does, free of the extension APIs so unit tests drive it directly: keeps the
+ * packs imported, holds the matcher built from the database, and answers the protocol's requests.
+ */
+import type { DossierDB } from '../db';
+import { Gazetteer } from '../detect/gazetteer';
+import { detectMentions } from '../detect/resolve';
+import { importPack, type ImportReport } from '../knowledge/import';
+import type { CompiledPack, Entity } from '../knowledge/types';
+import { backgroundRequestSchemas, type BackgroundProtocol } from '../messages';
+import { createNote, type Note } from '../notes/model';
+
+export type Handlers = {
+  [K in keyof BackgroundProtocol]: (
+    data: Parameters<BackgroundProtocol[K]>[0],
+  ) => Promise<ReturnType<BackgroundProtocol[K]>>;
+};
+
+export class DossierService {
+  private gazetteer: Promise<Gazetteer> | undefined;
+  private packsReady: Promise<ImportReport[]> | undefined;
+
+  constructor(
+    private readonly db: DossierDB,
+    private readonly loadPacks: () => Promise<CompiledPack[]>,
+  ) {}
+
+  /** Imports the shipped packs once per worker start; a no-op when they are current. */
+  ensurePacks(): Promise<ImportReport[]> {
+    this.packsReady ??= (async () => {
+      const reports: ImportReport[] = [];
+      for (const pack of await this.loadPacks()) reports.push(await importPack(this.db, pack));
+      if (reports.some((r) => r.imported)) this.gazetteer = undefined;
+      return reports;
+    })();
+    // A failed import is retried by the next request rather than remembered forever.
+    this.packsReady.catch(() => (this.packsReady = undefined));
+    return this.packsReady;
+  }
+
+  private matcher(): Promise<Gazetteer> {
+    this.gazetteer ??= (async () => {
+      await this.ensurePacks();
+      return Gazetteer.fromEntities(await this.db.entities.toArray());
+    })();
+    this.gazetteer.catch(() => (this.gazetteer = undefined));
+    return this.gazetteer;
+  }
+
+  readonly handlers: Handlers = {
+    detect: async ({ blocks, context }) => {
+      const gazetteer = await this.matcher();
+      const result = detectMentions(gazetteer, blocks, context);
+      const ids = [...new Set(result.mentions.map((m) => m.entityId))];
+      const entities = (await this.db.entities.bulkGet(ids)).filter((e): e is Entity => e !== undefined);
+      return { ...result, entities };
+    },
+    getEntities: async (ids) => {
+      await this.ensurePacks();
+      return (await this.db.entities.bulkGet(ids)).filter((e): e is Entity => e !== undefined);
+    },
+    getNotes: async ({ entityId, url }) => {
+      let notes: Note[];
+      if (entityId) notes = await this.db.notes.where('entityId').equals(entityId).toArray();
+      else if (url) notes = await this.db.notes.where('page.url').equals(url).toArray();
+      else notes = await this.db.notes.toArray();
+      return notes.filter((n) => !n.deletedAt).sort((a, b) => b.createdAt - a.createdAt);
+    },
+    saveNote: async (draft) => {
+      const note = createNote(draft);
+      await this.db.notes.add(note);
+      return note;
+    },
+  };
+
+  /**
+   * Validates a request that arrived from another context and runs its handler. Anything that
+   * does not fit the protocol is refused with a message naming what is wrong.
+   */
+  async handle<K extends keyof BackgroundProtocol>(type: K, data: unknown): Promise<ReturnType<BackgroundProtocol[K]>> {
+    const parsed = backgroundRequestSchemas[type].safeParse(data);
+    if (!parsed.success) {
+      throw new Error(`Dossier refused a malformed "${type}" request: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    const handler = this.handlers[type] as (d: unknown) => Promise<ReturnType<BackgroundProtocol[K]>>;
+    return handler(parsed.data);
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * Which text of a page is read: the blocks of the article, its headings and captions, and not the
+ * site's chrome (navigation, menus, cookie banners, footers), code, forms or editable regions.
+ *
+ * A block is the text of one block-level element with its inline descendants, so a name split
+ * across inline elements (`<a>Jensen</a> <b>Huang</b>`) is one piece of text. Each block keeps the
+ * text nodes it was built from, so offsets map back to DOM ranges without touching the page.
+ */
+
+export type BlockKind = 'heading' | 'caption' | 'text';
+
+export interface TextBlock {
+  text: string;
+  kind: BlockKind;
+  /** The text nodes of the block in order, with the offset of each in `text`. */
+  nodes: { node: Text; start: number }[];
+}
+
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'VAR',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'MATH',
+  'NAV',
+  'ASIDE',
+  'FORM',
+  'DIALOG',
+  'MENU',
+  'HEAD',
+  'TITLE',
+  'AUDIO',
+  'VIDEO',
+]);
+
+/** Site chrome when it is not part of the article itself. */
+const CHROME_TAGS = new Set(['HEADER', 'FOOTER']);
+
+const SKIP_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'menu',
+  'menubar',
+  'search',
+  'dialog',
+  'alertdialog',
+  'complementary',
+  'toolbar',
+  'tablist',
+  'form',
+]);
+
+const CHROME_HINT =
+  /(^|[\s_-])(cookie|consent|gdpr|newsletter|share|sharing|social|comments?|related|promo|advert|ads?|sponsor|breadcrumbs?|menu|navbar|nav|footer|masthead|subscribe|paywall|teaser-list)([\s_-]|$)/i;
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'HEADER',
+  'FOOTER',
+  'LEGEND',
+]);
+
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** Elements Dossier itself adds to a page (the card's shadow host) are never read. */
+export const OWN_ELEMENT_ATTRIBUTE = 'data-dossier';
+
+function insideArticle(el: Element): boolean {
+  return el.parentElement?.closest('article, main, [role="main"]') != null;
+}
+
+export function isSkipped(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (CHROME_TAGS.has(el.tagName.toUpperCase()) && !insideArticle(el)) return true;
+  if (el.hasAttribute(OWN_ELEMENT_ATTRIBUTE) || el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  const role = el.getAttribute('role');
+  if (role && SKIP_ROLES.has(role)) return true;
+  const hint = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+  return hint.trim() !== '' && CHROME_HINT.test(hint);
+}
+
+function kindOf(el: Element | null): BlockKind {
+  for (let e = el; e; e = e.parentElement) {
+    const tag = e.tagName.toUpperCase();
+    if (HEADING_TAGS.has(tag)) return 'heading';
+    if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
+    if (BLOCK_TAGS.has(tag)) return 'text';
+  }
+  return 'text';
+}
+
+/**
+ * Collects the readable blocks under `root`, in document order. Open shadow roots are read as
+ * part of their host.
+ */
+export function extractBlocks(root: Element): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let current: TextBlock | null = null;
+
+  const close = () => {
+    if (current && current.text.trim() !== '') blocks.push(current);
+    current = null;
+  };
+
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      const value = text.data;
+      if (value === '') return;
+      current ??= { text: '', kind: kindOf(text.parentElement), nodes: [] };
+      current.nodes.push({ node: text, start: current.text.length });
+      current.text += value;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (isSkipped(el)) {
+      // Skipped chrome between two inline runs still separates their words.
+      if (current) current.text += ' ';
+      return;
+    }
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'BR') {
+      if (current) current.text += '\n';
+      return;
+    }
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) close();
+    const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
+    if (shadow) for (const child of Array.from(shadow.childNodes)) visit(child);
+    for (const child of Array.from(el.childNodes)) visit(child);
+    if (isBlock) close();
+  };
+
+  visit(root);
+  close();
+  return blocks;
+}
+
+/** The DOM range of [start, end) in a block, or null when the offsets fall outside its nodes. */
+export function rangeOf(doc: Document, block: TextBlock, start: number, end: number): Range | null {
+  const at = (offset: number, isEnd: boolean) => {
+    // The last node starting at or before the offset (for an end, strictly before it).
+    let lo = 0;
+    let hi = block.nodes.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = block.nodes[mid]!.start;
+      if (isEnd ? s < offset : s <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return null;
+    const { node, start: nodeStart } = block.nodes[found]!;
+    const local = offset - nodeStart;
+    if (local < 0 || local > node.data.length) return null;
+    return { node, local };
+  };
+  const a = at(start, false);
+  const b = at(end, true);
+  if (!a || !b) return null;
+  const range = doc.createRange();
+  range.setStart(a.node, a.local);
+  range.setEnd(b.node, b.local);
+  return range;
+}

@@ -1,0 +1,128 @@
+/**
+ * Character classes and folding for the matcher.
+ *
+ * Folding maps every UTF-16 code unit to exactly one code unit, so offsets into folded text are
+ * offsets into the original text: the matcher walks the folded text and reports spans the page can
+ * use as they are. Both tables are built once, lazily, over the whole Basic Multilingual Plane.
+ */
+
+const WORD = 1;
+const SPACE = 2;
+const IGNORABLE = 3;
+
+let classes: Uint8Array | undefined;
+let folds: Uint16Array | undefined;
+
+const APOSTROPHES = '\u2019\u2018\u02BC\u2032\u00B4\u0060';
+const HYPHENS = '\u2010\u2011';
+// Soft hyphen and zero-width characters may sit inside a word without breaking it.
+const IGNORABLES = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
+
+function buildTables(): void {
+  const cls = new Uint8Array(0x10000);
+  const fold = new Uint16Array(0x10000);
+  const word = /[\p{L}\p{M}\p{N}]/u;
+  const space = /\s/u;
+  for (let code = 0; code < 0x10000; code++) {
+    fold[code] = code;
+    // Surrogates only occur in pairs for characters outside the BMP; those are letters of
+    // historic or CJK-extension scripts far more often than anything else, so treat them as word
+    // characters rather than splitting a name written in them.
+    if (code >= 0xd800 && code <= 0xdfff) {
+      cls[code] = WORD;
+      continue;
+    }
+    const ch = String.fromCharCode(code);
+    if (word.test(ch)) {
+      cls[code] = WORD;
+      const base = ch.normalize('NFD')[0] ?? ch;
+      const lower = base.toLowerCase();
+      if (lower.length === 1) fold[code] = lower.charCodeAt(0);
+      else if (ch.toLowerCase().length === 1) fold[code] = ch.toLowerCase().charCodeAt(0);
+      // A combining mark folds to nothing useful; keep it so offsets stay aligned. The trie never
+      // contains marks because aliases are folded the same way and NFC-normalised first.
+    } else if (space.test(ch)) {
+      cls[code] = SPACE;
+      fold[code] = 0x20;
+    }
+  }
+  for (const ch of APOSTROPHES) fold[ch.charCodeAt(0)] = 0x27;
+  for (const ch of HYPHENS) fold[ch.charCodeAt(0)] = 0x2d;
+  for (const ch of IGNORABLES) cls[ch.charCodeAt(0)] = IGNORABLE;
+  classes = cls;
+  folds = fold;
+}
+
+function table(): { cls: Uint8Array; fold: Uint16Array } {
+  if (!classes || !folds) buildTables();
+  return { cls: classes!, fold: folds! };
+}
+
+export function isWordCode(code: number): boolean {
+  return table().cls[code] === WORD;
+}
+
+export function isSpaceCode(code: number): boolean {
+  return table().cls[code] === SPACE;
+}
+
+export function isIgnorableCode(code: number): boolean {
+  return table().cls[code] === IGNORABLE;
+}
+
+/** Lower-cases, strips diacritics and unifies apostrophes, hyphens and spaces, one unit for one. */
+export function foldText(text: string): Uint16Array {
+  const { fold } = table();
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = fold[text.charCodeAt(i)]!;
+  return out;
+}
+
+/** The folded form of an alias as the trie stores it: NFC first, runs of spaces collapsed. */
+export function foldKey(alias: string): string {
+  const nfc = alias.normalize('NFC').trim();
+  const { fold, cls } = table();
+  let out = '';
+  let lastSpace = false;
+  for (let i = 0; i < nfc.length; i++) {
+    const code = nfc.charCodeAt(i);
+    if (cls[code] === IGNORABLE) continue;
+    const f = fold[code]!;
+    if (f === 0x20) {
+      if (!lastSpace) out += ' ';
+      lastSpace = true;
+      continue;
+    }
+    lastSpace = false;
+    out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+/** Apostrophes, hyphens and spaces unified but case and diacritics kept, for exact comparisons. */
+export function canonicalSurface(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(new RegExp(`[${APOSTROPHES}]`, 'gu'), "'")
+    .replace(new RegExp(`[${HYPHENS}]`, 'gu'), '-')
+    .replace(new RegExp(`[${IGNORABLES}]`, 'gu'), '')
+    .replace(/\s+/gu, ' ');
+}
+
+export function isUpperCaseLetter(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+export function isLowerCaseLetter(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** Acronyms and codes ("TSMC", "H20", "EU", "U.S.") carry no lower-case letter. */
+export function looksLikeCode(alias: string): boolean {
+  let upper = 0;
+  for (const ch of alias) {
+    if (isLowerCaseLetter(ch)) return false;
+    if (isUpperCaseLetter(ch)) upper++;
+  }
+  return upper > 0;
+}
