@@ -1,11 +1,10 @@
 /**
  * The one protocol between the content script, the extension pages and the background. Each
- * message declares its request and response together; whatever arrives is validated against the
- * schemas below before a handler sees it, because a content script runs inside pages we do not
- * control.
+ * message declares its request and response together; whatever arrives is validated against
+ * `message-schemas.ts` before a handler sees it, because a content script runs inside pages we do
+ * not control. (The schemas live apart so the content script does not carry the validator.)
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { z } from 'zod';
 import type { Mention, PageContext } from './detect/resolve';
 import type { Entity } from './knowledge/types';
 import type { Note, NoteDraft } from './notes/model';
@@ -15,8 +14,10 @@ export interface PageState {
   url: string;
   title: string;
   lang: string;
-  /** 'ready' once the first scan is painted; 'paused' where the reader turned Dossier off. */
+  /** 'ready' once the first scan is painted. */
   status: 'scanning' | 'ready' | 'error';
+  /** Why reading the page failed, when it did. */
+  error?: string;
   entities: { id: string; count: number }[];
 }
 
@@ -38,49 +39,6 @@ export interface TabProtocol {
   /** Scrolls to the next mention of the entity and opens its card. */
   showEntity(entityId: string): boolean;
 }
-
-const lang = z.string().max(16);
-const entityId = z.string().min(1).max(200);
-
-export const pageContextSchema = z.strictObject({
-  lang,
-  named: z.array(entityId).max(10_000),
-  confirmed: z.array(entityId).max(10_000),
-});
-
-const noteDraftSchema = z.strictObject({
-  entityId: entityId.optional(),
-  page: z
-    .strictObject({ url: z.string().max(4096), title: z.string().max(1000), site: z.string().max(300) })
-    .optional(),
-  quote: z
-    .strictObject({
-      exact: z.string().max(5000),
-      prefix: z.string().max(500),
-      suffix: z.string().max(500),
-      start: z.number().int().nonnegative().optional(),
-    })
-    .optional(),
-  text: z.string().max(100_000),
-  tags: z.array(z.string().max(100)).max(100).optional(),
-});
-
-/** Validators for every background request, keyed like the protocol. */
-export const backgroundRequestSchemas = {
-  detect: z.strictObject({
-    // A page of several megabytes arrives in batches; one batch is capped to keep the worker live.
-    blocks: z.array(z.string().max(2_000_000)).max(50_000),
-    context: pageContextSchema,
-  }),
-  getEntities: z.array(entityId).max(10_000),
-  getNotes: z.strictObject({ entityId: entityId.optional(), url: z.string().max(4096).optional() }),
-  saveNote: noteDraftSchema.refine((d) => d.text.trim() !== '' || d.quote, 'a note needs text or a quote'),
-} satisfies { [K in keyof BackgroundProtocol]: z.ZodType<Parameters<BackgroundProtocol[K]>[0]> };
-
-export const tabRequestSchemas = {
-  getPageState: z.undefined(),
-  showEntity: entityId,
-} satisfies { [K in keyof TabProtocol]: z.ZodType<Parameters<TabProtocol[K]>[0]> };
 
 export const backgroundMessaging = defineExtensionMessaging<BackgroundProtocol>();
 export const tabMessaging = defineExtensionMessaging<TabProtocol>();

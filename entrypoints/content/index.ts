@@ -1,4 +1,51 @@
+import { CardHost } from './card-host';
+import { HoverController } from './hover';
+import { PageReader } from './reader';
+import { tabMessaging } from '@/utils/messages';
+import './highlights.css';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  main() {},
+  runAt: 'document_idle',
+  async main(ctx) {
+    const reader = new PageReader();
+    let hover: HoverController | null = null;
+    const card = await CardHost.create(ctx, (inside) => hover?.pointerInCard(inside));
+
+    const showCard = (mention: Parameters<CardHost['show']>[0]['mention']) => {
+      const entity = reader.entities.get(mention.entityId);
+      if (entity) card.show({ mention, entity, lang: reader.lang });
+    };
+
+    hover = new HoverController(ctx, reader.index, {
+      show: showCard,
+      hide: () => card.hide(),
+      isOpen: () => card.isOpen,
+      isBusy: () => card.busy,
+      isOwnElement: (target) => card.isOwnElement(target),
+      setHovered: (range) => reader.setHovered(range),
+    });
+
+    tabMessaging.onMessage('getPageState', () => reader.state());
+    tabMessaging.onMessage('showEntity', ({ data: entityId }) => {
+      const mentions = reader.index.mentions.filter((m) => m.entityId === entityId);
+      if (mentions.length === 0) return false;
+      // Each request moves on to the next mention of the entity, wrapping around.
+      const currentIndex = card.entityShown === entityId ? mentions.findIndex((m) => m === lastShown) : -1;
+      const next = mentions[(currentIndex + 1) % mentions.length]!;
+      lastShown = next;
+      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      showCard(next);
+      return true;
+    });
+    let lastShown: (typeof reader.index.mentions)[number] | null = null;
+
+    ctx.onInvalidated(() => {
+      reader.clear();
+      card.destroy();
+    });
+
+    hover.start();
+    await reader.scan();
+  },
 });

@@ -1,3 +1,9 @@
 import { render } from 'preact';
+import '@/components/card.css';
+import '@/components/pages.css';
+import './popup.css';
+import { Popup } from './Popup';
+import { uiLanguage } from '@/utils/i18n';
 
-render(<p>Dossier</p>, document.getElementById('app')!);
+document.documentElement.lang = uiLanguage();
+render(<Popup />, document.getElementById('app')!);

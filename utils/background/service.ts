@@ -7,8 +7,9 @@ import { Gazetteer } from '../detect/gazetteer';
 import { detectMentions } from '../detect/resolve';
 import { importPack, type ImportReport } from '../knowledge/import';
 import type { CompiledPack, Entity } from '../knowledge/types';
-import { backgroundRequestSchemas, type BackgroundProtocol } from '../messages';
-import { createNote, type Note } from '../notes/model';
+import { backgroundRequestSchemas } from '../message-schemas';
+import type { BackgroundProtocol } from '../messages';
+import { addNote, listNotes } from '../notes/store';
 
 export type Handlers = {
   [K in keyof BackgroundProtocol]: (
@@ -59,18 +60,8 @@ export class DossierService {
       await this.ensurePacks();
       return (await this.db.entities.bulkGet(ids)).filter((e): e is Entity => e !== undefined);
     },
-    getNotes: async ({ entityId, url }) => {
-      let notes: Note[];
-      if (entityId) notes = await this.db.notes.where('entityId').equals(entityId).toArray();
-      else if (url) notes = await this.db.notes.where('page.url').equals(url).toArray();
-      else notes = await this.db.notes.toArray();
-      return notes.filter((n) => !n.deletedAt).sort((a, b) => b.createdAt - a.createdAt);
-    },
-    saveNote: async (draft) => {
-      const note = createNote(draft);
-      await this.db.notes.add(note);
-      return note;
-    },
+    getNotes: (filter) => listNotes(this.db, filter),
+    saveNote: (draft) => addNote(this.db, draft),
   };
 
   /**

@@ -1,0 +1,121 @@
+/**
+ * The card lives in a closed shadow root, which page scripts and Playwright's locators cannot
+ * enter. The DevTools protocol can: DOM.getDocument with `pierce` lists the nodes of closed shadow
+ * roots too, so tests read and operate the card the way a person sees it, without a test hook in
+ * the product.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface DomNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  shadowRootType?: string;
+}
+
+function attr(node: DomNode, name: string): string | undefined {
+  const list = node.attributes ?? [];
+  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return list[i + 1];
+  return undefined;
+}
+
+function* walk(node: DomNode): Generator<DomNode> {
+  yield node;
+  for (const root of node.shadowRoots ?? []) yield* walk(root);
+  for (const child of node.children ?? []) yield* walk(child);
+}
+
+function textOf(node: DomNode): string {
+  const parts: string[] = [];
+  const visit = (n: DomNode) => {
+    if (n.nodeType === 3 && n.nodeValue) parts.push(n.nodeValue);
+    if (n.localName === 'style' || n.localName === 'script') return;
+    for (const r of n.shadowRoots ?? []) visit(r);
+    for (const c of n.children ?? []) visit(c);
+  };
+  visit(node);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+export class CardProbe {
+  private session: CDPSession | null = null;
+
+  constructor(private readonly page: Page) {}
+
+  private async tree(): Promise<DomNode> {
+    this.session ??= await this.page.context().newCDPSession(this.page);
+    const { root } = (await this.session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    return root;
+  }
+
+  /** The open card's layer element, or null when no card is shown. */
+  private async layer(): Promise<DomNode | null> {
+    for (const node of walk(await this.tree())) {
+      if (node.localName === 'div' && attr(node, 'class') === 'dossier-layer' && attr(node, 'hidden') === undefined) {
+        return node;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the card's shadow host is in a closed shadow root, as the page sees it. */
+  async hostShadowMode(): Promise<string | undefined> {
+    for (const node of walk(await this.tree())) {
+      if (node.localName === 'dossier-card') {
+        return node.shadowRoots?.[0]?.shadowRootType;
+      }
+    }
+    return undefined;
+  }
+
+  async text(): Promise<string | null> {
+    const layer = await this.layer();
+    return layer ? textOf(layer) : null;
+  }
+
+  async waitForText(predicate: (text: string | null) => boolean, timeout = 10_000): Promise<string | null> {
+    const until = Date.now() + timeout;
+    let last: string | null = null;
+    while (Date.now() < until) {
+      last = await this.text();
+      if (predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`The card did not reach the expected state; it shows: ${JSON.stringify(last)}`);
+  }
+
+  private async find(predicate: (node: DomNode) => boolean): Promise<DomNode> {
+    const layer = await this.layer();
+    if (!layer) throw new Error('No card is open');
+    for (const node of walk(layer)) if (predicate(node)) return node;
+    throw new Error('The card has no such element');
+  }
+
+  private async centre(node: DomNode): Promise<{ x: number; y: number }> {
+    // As a reader would, scroll the card (or the page) until the element is in view.
+    await this.session!.send('DOM.scrollIntoViewIfNeeded', { nodeId: node.nodeId });
+    const { model } = (await this.session!.send('DOM.getBoxModel', { nodeId: node.nodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, x2, , , y3] = model.content as [number, number, number, number, number, number];
+    return { x: (x1 + x2) / 2, y: (y1 + y3) / 2 };
+  }
+
+  async clickButton(label: string): Promise<void> {
+    const button = await this.find((n) => n.localName === 'button' && textOf(n) === label);
+    const { x, y } = await this.centre(button);
+    await this.page.mouse.move(x, y, { steps: 3 });
+    await this.page.mouse.click(x, y);
+  }
+
+  async type(text: string): Promise<void> {
+    const area = await this.find((n) => n.localName === 'textarea');
+    await this.session!.send('DOM.focus', { nodeId: area.nodeId });
+    await this.page.keyboard.type(text);
+  }
+}

@@ -1,0 +1,67 @@
+// The toolbar popup on the seed article: the entities of the tab grouped by type with their
+// counts, a card for the one chosen, and a note added from there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Launched } from '../scripts/lib/launch';
+import type { StaticServer } from '../scripts/lib/static-server';
+import { paintedMarks, saveScreenshot, startBrowser, startServer, tabIdOf, waitForMarks } from './helpers/harness';
+
+let server: StaticServer;
+let browser: Launched;
+let article: Page;
+let popup: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await startBrowser({ viewport: { width: 1280, height: 900 } });
+  article = await browser.context.newPage();
+  await article.goto(`${server.url}/seed-article-de.html`);
+  await waitForMarks(article);
+  const tabId = await tabIdOf(browser, article.url());
+  popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 900 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the popup', () => {
+  it('lists the entities of the page grouped by type, with mention counts', async () => {
+    await popup.locator('.entity-row').first().waitFor();
+    const groups = await popup.locator('.entity-group h2').allInnerTexts();
+    expect(groups.map((g) => g.toLowerCase())).toEqual(
+      expect.arrayContaining(['people', 'organisations', 'companies', 'products', 'places']),
+    );
+    const people = await popup.locator('.entity-group', { hasText: 'People' }).locator('.entity-name').allInnerTexts();
+    for (const name of ['Jensen Huang', 'Elon Musk', 'Donald Trump', 'Lizzi Lee', 'Wang Wentao', 'Xi Jinping']) {
+      expect(people).toContain(name);
+    }
+    // The count beside Nvidia is the number of marks on the page that name Nvidia.
+    const marks = await paintedMarks(article);
+    const nvidiaMarks = marks['dossier-company']!.filter((t) => t.startsWith('Nvidia')).length;
+    const nvidiaRow = popup.locator('.entity-row', { has: popup.locator('.entity-name', { hasText: /^Nvidia$/ }) });
+    expect(await nvidiaRow.locator('.entity-count').innerText()).toBe(`${nvidiaMarks} mentions`);
+    // Most mentioned first within a group.
+    const counts = (
+      await popup.locator('.entity-group', { hasText: 'People' }).locator('.entity-count').allInnerTexts()
+    ).map((c) => Number.parseInt(c, 10) || 1);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    await saveScreenshot(popup, 'popup-01-entities');
+  });
+
+  it('shows the card of the entity chosen, and saves a note from there', async () => {
+    await popup.locator('.entity-row', { hasText: 'Nvidia H20' }).click();
+    const card = popup.locator('.dossier-card');
+    await expect.poll(() => card.innerText()).toMatch(/Nvidia H20/);
+    expect(await card.innerText()).toMatch(/Rechenzentrums-GPU/);
+    await popup.getByRole('button', { name: 'Add note' }).click();
+    await popup.getByRole('textbox').fill('Licences for the H20 were the sticking point.');
+    await popup.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => popup.getByRole('status').innerText()).toBe('Note saved');
+    await expect.poll(() => card.innerText()).toContain('Licences for the H20 were the sticking point.');
+    await saveScreenshot(popup, 'popup-02-card-with-note');
+  });
+});

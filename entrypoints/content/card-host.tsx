@@ -1,0 +1,147 @@
+/**
+ * The in-page card: a closed shadow root the page's CSS cannot reach and its scripts cannot read,
+ * placed beside the mention by Floating UI and kept there while the page scrolls.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import cardCss from '@/components/card.css?inline';
+import { OWN_ELEMENT_ATTRIBUTE } from '@/utils/detect/extract';
+import type { PageMention } from '@/utils/content/mention-index';
+import type { Entity, Lang } from '@/utils/knowledge/types';
+import { ContentCard } from './ContentCard';
+
+const LAYER_CSS = `
+.dossier-layer { position: fixed; top: 0; left: 0; z-index: 2147483647; width: max-content; }
+.dossier-layer[hidden] { display: none; }
+`;
+
+export interface CardContent {
+  mention: PageMention;
+  entity: Entity;
+  lang: Lang;
+}
+
+export class CardHost {
+  private layer: HTMLDivElement | null = null;
+  private stopFollowing: (() => void) | null = null;
+  private current: CardContent | null = null;
+  /** Whether the reader is writing in the card: then it does not hide on pointer leave. */
+  busy = false;
+
+  private constructor(
+    private readonly ui: ShadowRootContentScriptUi<HTMLDivElement>,
+    private readonly onPointerInside: (inside: boolean) => void,
+  ) {}
+
+  static async create(ctx: ContentScriptContext, onPointerInside: (inside: boolean) => void): Promise<CardHost> {
+    let host: CardHost | null = null;
+    const ui = await createShadowRootUi<HTMLDivElement>(ctx, {
+      name: 'dossier-card',
+      mode: 'closed',
+      position: 'inline',
+      anchor: () => document.documentElement,
+      append: 'last',
+      css: cardCss + LAYER_CSS,
+      // Keys typed into the note editor must not reach the page's own shortcuts.
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount: (container, _shadow, shadowHost) => {
+        shadowHost.setAttribute(OWN_ELEMENT_ATTRIBUTE, '');
+        const layer = document.createElement('div');
+        layer.className = 'dossier-layer';
+        layer.hidden = true;
+        layer.addEventListener('pointerenter', () => host?.onPointerInside(true));
+        layer.addEventListener('pointerleave', () => host?.onPointerInside(false));
+        container.append(layer);
+        return layer;
+      },
+      onRemove: (layer) => {
+        if (layer) render(null, layer);
+      },
+    });
+    host = new CardHost(ui, onPointerInside);
+    return host;
+  }
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  get entityShown(): string | null {
+    return this.current?.entity.id ?? null;
+  }
+
+  isOwnElement(target: EventTarget | null): boolean {
+    return target === this.ui.shadowHost;
+  }
+
+  show(content: CardContent): void {
+    if (!this.ui.mounted) this.ui.mount();
+    const layer = this.ui.mounted!;
+    this.layer = layer;
+    if (this.current?.mention === content.mention) return;
+    this.current = content;
+    this.busy = false;
+    render(
+      <ContentCard
+        key={content.mention.index}
+        mention={content.mention}
+        entity={content.entity}
+        lang={content.lang}
+        onClose={() => this.hide()}
+        onBusyChange={(busy) => (this.busy = busy)}
+      />,
+      layer,
+    );
+    layer.hidden = false;
+    this.follow(content.mention.range);
+  }
+
+  hide(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    this.current = null;
+    this.busy = false;
+    if (this.layer) {
+      this.layer.hidden = true;
+      render(null, this.layer);
+    }
+  }
+
+  private follow(range: Range): void {
+    this.stopFollowing?.();
+    const layer = this.layer!;
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    const place = () => {
+      void computePosition(reference, layer, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // On a short window the card scrolls inside itself rather than running off the screen.
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              layer.style.setProperty('--dossier-max-height', `${Math.max(160, Math.floor(availableHeight))}px`);
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        layer.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    };
+    this.stopFollowing = autoUpdate(reference, layer, place);
+  }
+
+  destroy(): void {
+    this.hide();
+    this.ui.remove();
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Hover intent: the card opens after the pointer rests on a mention for a moment, not while it
+ * sweeps across the text, stays while the pointer travels into it, and hides shortly after the
+ * pointer leaves both. Hit-testing runs at most once per frame, only while the pointer moves.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { caretAt, type MentionIndex, type PageMention } from '@/utils/content/mention-index';
+
+export const DWELL_MS = 300;
+export const HIDE_DELAY_MS = 300;
+
+export interface HoverTarget {
+  show(mention: PageMention): void;
+  hide(): void;
+  isOpen(): boolean;
+  /** The reader is writing in the card: leaving it must not throw the text away. */
+  isBusy(): boolean;
+  isOwnElement(target: EventTarget | null): boolean;
+  setHovered(range: Range | null): void;
+}
+
+export class HoverController {
+  private hovered: PageMention | null = null;
+  private dwellTimer: ReturnType<typeof setTimeout> | undefined;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private last: { x: number; y: number; target: EventTarget | null } | null = null;
+  private insideCard = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly index: MentionIndex,
+    private readonly card: HoverTarget,
+  ) {}
+
+  start(): void {
+    this.ctx.addEventListener(document, 'pointermove', (e) => this.onMove(e), { passive: true });
+    this.ctx.addEventListener(document, 'keydown', (e) => {
+      if (e.key === 'Escape' && this.card.isOpen()) this.close();
+    });
+    this.ctx.addEventListener(document.documentElement, 'pointerleave', () => this.leaveMention());
+  }
+
+  /** Called by the card when the pointer enters or leaves it. */
+  pointerInCard(inside: boolean): void {
+    this.insideCard = inside;
+    if (inside) this.cancelHide();
+    else if (!this.hovered) this.scheduleHide();
+  }
+
+  close(): void {
+    clearTimeout(this.dwellTimer);
+    this.cancelHide();
+    this.hovered = null;
+    this.card.setHovered(null);
+    this.card.hide();
+  }
+
+  private onMove(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
+    this.last = { x: event.clientX, y: event.clientY, target: event.target };
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.last) this.hitTest(this.last.x, this.last.y, this.last.target);
+    });
+  }
+
+  private hitTest(x: number, y: number, target: EventTarget | null): void {
+    if (this.card.isOwnElement(target)) return;
+    const caret = caretAt(document, x, y);
+    const mention = caret ? this.index.at(caret.node, caret.offset, x, y) : null;
+    if (mention === this.hovered) return;
+    this.hovered = mention;
+    this.card.setHovered(mention?.range ?? null);
+    clearTimeout(this.dwellTimer);
+    if (mention) {
+      this.cancelHide();
+      this.dwellTimer = setTimeout(() => {
+        if (this.hovered === mention) this.card.show(mention);
+      }, DWELL_MS);
+    } else {
+      this.leaveMention();
+    }
+  }
+
+  private leaveMention(): void {
+    clearTimeout(this.dwellTimer);
+    if (this.hovered) {
+      this.hovered = null;
+      this.card.setHovered(null);
+    }
+    if (!this.insideCard) this.scheduleHide();
+  }
+
+  private scheduleHide(): void {
+    if (!this.card.isOpen() || this.hideTimer !== undefined) return;
+    this.hideTimer = setTimeout(() => {
+      this.hideTimer = undefined;
+      if (!this.insideCard && !this.hovered && !this.card.isBusy()) this.card.hide();
+    }, HIDE_DELAY_MS);
+  }
+
+  private cancelHide(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+  }
+}

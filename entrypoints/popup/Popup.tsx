@@ -1,0 +1,191 @@
+/**
+ * The toolbar popup: who and what the current tab's article mentions, grouped by type with their
+ * counts; choosing one shows its card, with notes and "Add note".
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { EntityCard } from '@/components/EntityCard';
+import { NoteEditor } from '@/components/NoteEditor';
+import { getDb } from '@/utils/db';
+import { t, type MessageKey } from '@/utils/i18n';
+import { ENTITY_TYPES, pickLang, type Entity, type EntityType } from '@/utils/knowledge/types';
+import { tabMessaging, type PageState } from '@/utils/messages';
+import { pageOf } from '@/utils/notes/model';
+import { addNote, listNotes } from '@/utils/notes/store';
+import { useLiveQuery } from '@/utils/use-live-query';
+
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'unavailable' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; tabId: number; state: PageState; entities: Map<string, Entity> };
+
+/** The tab to describe: the active one, or `?tab=ID` when the popup is opened as a page. */
+async function targetTab(): Promise<{ id: number; url?: string } | null> {
+  const requested = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(requested) && requested > 0) {
+    const tab = await browser.tabs.get(requested);
+    return { id: requested, url: tab.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+}
+
+async function loadPage(): Promise<Load> {
+  const tab = await targetTab();
+  if (!tab || (tab.url && !/^https?:/.test(tab.url))) return { kind: 'unavailable' };
+  let state: PageState;
+  try {
+    state = await tabMessaging.sendMessage('getPageState', undefined, tab.id);
+  } catch {
+    // No content script answers: a browser page, a store page, or a tab opened before install.
+    return { kind: 'unavailable' };
+  }
+  const ids = state.entities.map((e) => e.id);
+  const found = await getDb().entities.bulkGet(ids);
+  const entities = new Map(found.filter((e): e is Entity => e !== undefined).map((e) => [e.id, e]));
+  return { kind: 'ready', tabId: tab.id, state, entities };
+}
+
+export function Popup() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [selected, setSelected] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      loadPage()
+        .then((result) => {
+          if (!live) return;
+          setLoad(result);
+          // While the page is still being read, look again shortly.
+          if (result.kind === 'ready' && result.state.status === 'scanning') timer = setTimeout(refresh, 250);
+        })
+        .catch((e: unknown) => live && setLoad({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+    };
+    refresh();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, []);
+
+  return (
+    <main class="popup">
+      <div class="popup-head">
+        <h1>{t('popupHeading')}</h1>
+      </div>
+      {load.kind === 'ready' && <p class="popup-page">{load.state.title || load.state.url}</p>}
+      {load.kind === 'loading' && <p class="popup-message">{t('popupScanning')}</p>}
+      {load.kind === 'unavailable' && <p class="popup-message">{t('popupUnavailable')}</p>}
+      {load.kind === 'error' && <p class="popup-message">{t('popupError', load.message)}</p>}
+      {load.kind === 'ready' &&
+        (selected && load.entities.has(selected) ? (
+          <EntityDetail
+            entity={load.entities.get(selected)!}
+            state={load.state}
+            tabId={load.tabId}
+            onBack={() => setSelected(null)}
+          />
+        ) : (
+          <EntityList state={load.state} entities={load.entities} onSelect={setSelected} />
+        ))}
+      <div class="popup-foot">
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openNotes')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+function EntityList(props: { state: PageState; entities: Map<string, Entity>; onSelect: (id: string) => void }) {
+  const { state, entities, onSelect } = props;
+  if (state.status === 'error') return <p class="popup-message">{t('popupError', state.error ?? '')}</p>;
+  if (state.entities.length === 0) {
+    return <p class="popup-message">{t(state.status === 'scanning' ? 'popupScanning' : 'popupEmpty')}</p>;
+  }
+  const groups = new Map<EntityType, { entity: Entity; count: number }[]>();
+  for (const { id, count } of state.entities) {
+    const entity = entities.get(id);
+    if (!entity) continue;
+    const list = groups.get(entity.type) ?? [];
+    list.push({ entity, count });
+    groups.set(entity.type, list);
+  }
+  return (
+    <div class="entity-list">
+      {ENTITY_TYPES.filter((type) => groups.has(type)).map((type) => (
+        <section class="entity-group" key={type} aria-labelledby={`group-${type}`}>
+          <h2 id={`group-${type}`}>{t(`typePlural_${type}` as MessageKey)}</h2>
+          <ul>
+            {groups
+              .get(type)!
+              .sort((a, b) => b.count - a.count)
+              .map(({ entity, count }) => (
+                <li key={entity.id}>
+                  <button
+                    type="button"
+                    class="entity-row"
+                    data-entity-id={entity.id}
+                    onClick={() => onSelect(entity.id)}
+                  >
+                    <span>
+                      <span class="entity-name">{pickLang(entity.labels, state.lang)}</span>
+                      <span class="entity-desc">{pickLang(entity.description, state.lang)}</span>
+                    </span>
+                    <span class="entity-count">{count === 1 ? t('mentionsOne') : t('mentions', String(count))}</span>
+                  </button>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function EntityDetail(props: { entity: Entity; state: PageState; tabId: number; onBack: () => void }) {
+  const { entity, state, tabId, onBack } = props;
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const notes = useLiveQuery(() => listNotes(getDb(), { entityId: entity.id }), [entity.id]).value ?? [];
+  return (
+    <div class="popup-detail">
+      <button type="button" class="link-button" onClick={onBack}>
+        ← {t('back')}
+      </button>
+      <EntityCard entity={entity} lang={state.lang} notes={notes}>
+        {editing ? (
+          <NoteEditor
+            onCancel={() => setEditing(false)}
+            onSave={async (text) => {
+              await addNote(getDb(), { entityId: entity.id, page: pageOf(state.url, state.title), text });
+              setEditing(false);
+              setSaved(true);
+            }}
+          />
+        ) : (
+          <div class="card-actions">
+            <button type="button" class="button primary" onClick={() => setEditing(true)}>
+              {t('addNote')}
+            </button>
+            <button
+              type="button"
+              class="button"
+              onClick={() => void tabMessaging.sendMessage('showEntity', entity.id, tabId)}
+            >
+              {t('showOnPage')}
+            </button>
+            {saved && (
+              <span class="card-status" role="status">
+                {t('noteSaved')}
+              </span>
+            )}
+          </div>
+        )}
+      </EntityCard>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Mentions on a live page, and the question hover asks many times a second: which mention is under
+ * this caret position and pointer? Pure DOM logic with no extension APIs, so it is unit-tested in
+ * a DOM environment.
+ */
+import { rangeOf, type TextBlock } from '../detect/extract';
+import type { EntityType } from '../knowledge/types';
+
+export interface PageMention {
+  /** Position in document order, used for "next mention" navigation. */
+  index: number;
+  entityId: string;
+  type: EntityType;
+  block: TextBlock;
+  start: number;
+  end: number;
+  range: Range;
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  mention: PageMention;
+}
+
+export class MentionIndex {
+  private byNode = new Map<Text, Piece[]>();
+  readonly mentions: PageMention[] = [];
+
+  /** Adds a mention; returns it, or null when its offsets no longer fit the block's text nodes. */
+  add(
+    doc: Document,
+    block: TextBlock,
+    start: number,
+    end: number,
+    entityId: string,
+    type: EntityType,
+  ): PageMention | null {
+    const range = rangeOf(doc, block, start, end);
+    if (!range) return null;
+    const mention: PageMention = { index: this.mentions.length, entityId, type, block, start, end, range };
+    this.mentions.push(mention);
+    for (const { node, start: nodeStart } of block.nodes) {
+      const nodeEnd = nodeStart + node.data.length;
+      if (nodeEnd <= start || nodeStart >= end) continue;
+      const pieces = this.byNode.get(node) ?? [];
+      pieces.push({ start: Math.max(0, start - nodeStart), end: Math.min(node.data.length, end - nodeStart), mention });
+      this.byNode.set(node, pieces);
+    }
+    return mention;
+  }
+
+  /**
+   * The mention under the pointer at (x, y), given the caret position there. A caret position is
+   * the nearest text even when the pointer is in a margin, so the mention's own boxes decide.
+   */
+  at(node: Node | null, offset: number, x: number, y: number): PageMention | null {
+    if (!node || node.nodeType !== 3) return null;
+    const pieces = this.byNode.get(node as Text);
+    if (!pieces) return null;
+    for (const piece of pieces) {
+      if (offset < piece.start || offset > piece.end) continue;
+      if (pointInRange(piece.mention.range, x, y)) return piece.mention;
+    }
+    return null;
+  }
+
+  /** How often each entity is mentioned, most mentioned first. */
+  counts(): { id: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const m of this.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+    return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count);
+  }
+
+  /** The mentions of each entity type, for painting one highlight per type. */
+  rangesByType(): Map<EntityType, Range[]> {
+    const out = new Map<EntityType, Range[]>();
+    for (const m of this.mentions) {
+      const list = out.get(m.type) ?? [];
+      list.push(m.range);
+      out.set(m.type, list);
+    }
+    return out;
+  }
+}
+
+/** Whether (x, y) falls in one of the range's line boxes, with a pixel of tolerance. */
+export function pointInRange(range: Range, x: number, y: number, slack = 1): boolean {
+  for (const rect of Array.from(range.getClientRects())) {
+    if (x >= rect.left - slack && x <= rect.right + slack && y >= rect.top - slack && y <= rect.bottom + slack) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The text position under a point, through whichever caret API the browser has. */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const pos = withPosition.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
