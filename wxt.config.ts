@@ -22,7 +22,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'dossier@dossier.example',
-              strict_min_version: '128.0',
+              // The first Firefox with the CSS Custom Highlight API.
+              strict_min_version: '140.0',
               // Dossier keeps everything in the browser; it collects and sends nothing.
               data_collection_permissions: { required: ['none'] },
             },

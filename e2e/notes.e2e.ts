@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Launched } from '../scripts/lib/launch';
 import type { StaticServer } from '../scripts/lib/static-server';
-import { CardProbe } from './helpers/closed-shadow';
-import { hoverText, saveScreenshot, startBrowser, startServer, waitForMarks } from './helpers/harness';
+import { CardProbe, hoverText, saveScreenshot, startBrowser, startServer, waitForMarks } from './helpers/harness';
 
 const NOTE = 'Ask her whether Beijing sees Huang as the new Musk.';
 

@@ -4,8 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Launched } from '../scripts/lib/launch';
 import type { StaticServer } from '../scripts/lib/static-server';
-import { CardProbe } from './helpers/closed-shadow';
-import { hoverText, paintedMarks, saveScreenshot, startBrowser, startServer, waitForMarks } from './helpers/harness';
+import {
+  CardProbe,
+  hoverText,
+  paintedMarks,
+  saveScreenshot,
+  startBrowser,
+  startServer,
+  waitForMarks,
+} from './helpers/harness';
 
 let server: StaticServer;
 let browser: Launched;

@@ -12,6 +12,12 @@ import { pickLang, surfaceForms } from '../utils/knowledge/types';
 import { compileAllPacks } from './lib/pack-sources';
 import { blockOffsets, readPageText } from './lib/page-text';
 
+// Piped into `head`, stdout closes early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {

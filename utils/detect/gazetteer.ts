@@ -32,6 +32,8 @@ export interface EntityInfo {
   type: EntityType;
   /** Folded evidence words of every language; empty when the name is unambiguous. */
   evidence: Set<string>;
+  /** Folded words that veto the entity when they stand near a mention. */
+  against: Set<string>;
   related: string[];
 }
 
@@ -80,11 +82,9 @@ export class Gazetteer {
       if (indexById.has(entity.id)) continue;
       const index = entities.length;
       indexById.set(entity.id, index);
-      const evidence = new Set<string>();
-      for (const words of Object.values(entity.evidence?.words ?? {})) {
-        for (const word of words) evidence.add(foldKey(word));
-      }
-      entities.push({ id: entity.id, type: entity.type, evidence, related: entity.related ?? [] });
+      const evidence = foldedWords(entity.evidence?.words);
+      const against = foldedWords(entity.evidence?.against);
+      entities.push({ id: entity.id, type: entity.type, evidence, against, related: entity.related ?? [] });
       for (const form of surfaceForms(entity)) addForm(index, form, 'name', entity.caseSensitive);
       if (entity.type === 'person') {
         for (const form of entity.short ?? defaultShortForms(entity)) addForm(index, form, 'short');
@@ -153,6 +153,12 @@ export class Gazetteer {
     }
     return out;
   }
+}
+
+function foldedWords(byLang: Record<Lang, string[]> | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const words of Object.values(byLang ?? {})) for (const word of words) out.add(foldKey(word));
+  return out;
 }
 
 /** A person's surname as a Western name writes it last; packs set `short` where that is wrong. */

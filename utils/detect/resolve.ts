@@ -68,11 +68,19 @@ function precedingTitle(text: string, start: number, lang: Lang): boolean {
   return titles.has(last) || (lastTwo !== '' && titles.has(lastTwo));
 }
 
+/**
+ * Whether one of `words` (folded; a word may be several words long, "App Store") stands within
+ * the evidence window around [start, end), the mention itself excluded.
+ */
 function hasEvidenceWord(text: string, start: number, end: number, words: Set<string>): boolean {
+  if (words.size === 0) return false;
   const from = Math.max(0, start - EVIDENCE_WINDOW);
   const to = Math.min(text.length, end + EVIDENCE_WINDOW);
-  for (const word of foldKey(text.slice(from, to)).split(/[^\p{L}\p{N}]+/u)) {
-    if (words.has(word)) return true;
+  const around = `${text.slice(from, start)} \u0000 ${text.slice(end, to)}`;
+  const tokens = foldKey(around).split(/[^\p{L}\p{N}\u0000]+/u);
+  for (let i = 0; i < tokens.length; i++) {
+    if (words.has(tokens[i]!)) return true;
+    if (i + 1 < tokens.length && words.has(`${tokens[i]} ${tokens[i + 1]}`)) return true;
   }
   return false;
 }
@@ -99,6 +107,7 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
       let confidence = match === 'exact' ? 0.97 : match === 'case' ? 0.92 : 0.85;
       if (candidate.end !== candidate.nameEnd) confidence -= 0.04;
       const info = gazetteer.entities[form.entity]!;
+      if (hasEvidenceWord(text, candidate.start, candidate.end, info.against)) continue;
       const scored = { block, start: candidate.start, end: candidate.end, entity: form.entity, confidence };
       if (info.evidence.size > 0 && !confirmed.has(info.id)) {
         if (hasEvidenceWord(text, candidate.start, candidate.end, info.evidence)) {

@@ -31,7 +31,7 @@ export const entitySourceSchema = z.strictObject({
   aliases: listByLang.optional(),
   short: z.array(text).min(1).optional(),
   caseSensitive: z.boolean().optional(),
-  evidence: z.strictObject({ words: listByLang }).optional(),
+  evidence: z.strictObject({ words: listByLang, against: listByLang.optional() }).optional(),
   description: byLang
     .refine((m) => 'en' in m, 'needs an English description (en)')
     .refine((m) => 'de' in m, 'needs a German description (de)'),

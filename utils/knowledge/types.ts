@@ -69,9 +69,10 @@ export interface Entity {
   caseSensitive?: boolean;
   /**
    * Names that are also ordinary words or other things are marked only with evidence: one of
-   * these words near the mention, or a related entity on the same page.
+   * these words near the mention, or a related entity on the same page. Words `against` veto the
+   * mention when they stand near it ("apple" beside "Rome", "river" beside "Amazon").
    */
-  evidence?: { words: Record<Lang, string[]> };
+  evidence?: { words: Record<Lang, string[]>; against?: Record<Lang, string[]> };
   description: Record<Lang, string>;
   summary?: Record<Lang, string>;
   facts?: Fact[];

@@ -1,0 +1,62 @@
+// The background's answers to the protocol, driven directly as the message listener would.
+import { describe, expect, it } from 'vitest';
+import { DossierService } from '../../utils/background/service';
+import { freshDb } from '../helpers/db';
+import { shippedPacks } from '../helpers/packs';
+
+function service() {
+  const db = freshDb();
+  return { db, service: new DossierService(db, () => Promise.resolve(shippedPacks())) };
+}
+
+describe('DossierService', () => {
+  it('imports the packs before the first detection and returns the entities found', async () => {
+    const { service: s } = service();
+    const result = await s.handle('detect', {
+      blocks: [
+        'Laut Lizzi Lee, Expertin am Asia Society Policy Institute, sehen Politiker in Peking Nvidias H20 kritisch.',
+      ],
+      context: { lang: 'de', named: [], confirmed: [] },
+    });
+    expect(result.mentions.map((m) => m.entityId)).toEqual([
+      'news:lizzi-lee',
+      'news:asia-society-policy-institute',
+      'news:beijing',
+      'news:nvidia',
+      'news:nvidia-h20',
+    ]);
+    expect(result.entities.map((e) => e.id).sort()).toEqual(result.mentions.map((m) => m.entityId).sort());
+    expect(result.context.named).toContain('news:lizzi-lee');
+  });
+
+  it('refuses malformed requests with a message naming what is wrong', async () => {
+    const { service: s } = service();
+    await expect(s.handle('detect', { blocks: 'not a list', context: {} })).rejects.toThrow(
+      /refused a malformed "detect" request/,
+    );
+    await expect(s.handle('saveNote', { text: '   ' })).rejects.toThrow(/a note needs text or a quote/);
+    await expect(s.handle('getEntities', [42])).rejects.toThrow(/malformed "getEntities"/);
+  });
+
+  it('saves notes and lists an entity’s notes newest first', async () => {
+    const { service: s } = service();
+    const first = await s.handle('saveNote', { entityId: 'news:nvidia', text: 'first' });
+    await new Promise((r) => setTimeout(r, 2));
+    const second = await s.handle('saveNote', {
+      entityId: 'news:nvidia',
+      text: 'second',
+      page: { url: 'https://news.example/a', title: 'A', site: 'news.example' },
+      quote: { exact: 'Nvidia rose.', prefix: '', suffix: '' },
+    });
+    await s.handle('saveNote', { entityId: 'news:tsmc', text: 'other' });
+    const notes = await s.handle('getNotes', { entityId: 'news:nvidia' });
+    expect(notes.map((n) => n.id)).toEqual([second.id, first.id]);
+    expect(await s.handle('getNotes', { url: 'https://news.example/a' })).toEqual([second]);
+  });
+
+  it('serves entities by id, skipping unknown ones', async () => {
+    const { service: s } = service();
+    const entities = await s.handle('getEntities', ['news:tsmc', 'news:nobody']);
+    expect(entities.map((e) => e.id)).toEqual(['news:tsmc']);
+  });
+});
