@@ -64,4 +64,30 @@ describe('the popup', () => {
     await expect.poll(() => card.innerText()).toContain('Licences for the H20 were the sticking point.');
     await saveScreenshot(popup, 'popup-02-card-with-note');
   });
+
+  it('says so honestly when a page names no entity', async () => {
+    const quiet = await browser.context.newPage();
+    await quiet.goto(`${server.url}/no-entities.html`);
+    const tabId = await tabIdOf(browser, quiet.url());
+    const view = await browser.context.newPage();
+    await view.setViewportSize({ width: 380, height: 400 });
+    await view.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect
+      .poll(() => view.locator('.popup-message').innerText())
+      .toBe('Dossier found no people, companies, products or places on this page.');
+    await saveScreenshot(view, 'popup-03-no-entities');
+    await view.close();
+    await quiet.close();
+  });
+
+  it('says so when the browser keeps extensions out of a page', async () => {
+    const settings = await browser.context.newPage();
+    await settings.goto('chrome://version');
+    const tabId = await tabIdOf(browser, 'chrome://version/');
+    const view = await browser.context.newPage();
+    await view.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => view.locator('.popup-message').innerText()).toMatch(/^Dossier cannot read this page/);
+    await view.close();
+    await settings.close();
+  });
 });

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHROMIUM_ADVICE, findChromium } from './lib/chromium';
+import { CHROMIUM_ADVICE, findChromium } from './lib/browsers';
 import { CardProbe } from './lib/closed-shadow';
 import { launchWithExtension, type Launched } from './lib/launch';
 import { ROOT } from './lib/pack-sources';

@@ -1,12 +1,13 @@
 /**
  * npm test: everything a change must pass, in the order that fails fastest. Type check, lint and
- * format first; then the unit tests; then a production build and the end-to-end tests in Chromium.
+ * format first; then the unit tests; then the Chrome and Firefox builds and the end-to-end tests in
+ * Chromium and Firefox.
  * The last line is the total over unit and end-to-end tests: "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_ADVICE, findChromium } from './lib/chromium';
+import { CHROMIUM_ADVICE, FIREFOX_ADVICE, findChromium, findFirefox } from './lib/browsers';
 import { ROOT } from './lib/pack-sources';
 
 const ARTIFACTS = join(ROOT, 'artifacts');
@@ -60,10 +61,14 @@ const checks =
 const unit = vitest('Unit tests', 'vitest.config.ts', join(ARTIFACTS, 'unit-results.json'));
 
 let e2e: Counts = { passed: 0, failed: 0, skipped: 0 };
-if (!findChromium()) {
-  console.log(`\n${CHROMIUM_ADVICE}`);
+if (!findChromium() || !findFirefox()) {
+  if (!findChromium()) console.log(`\n${CHROMIUM_ADVICE}`);
+  if (!findFirefox()) console.log(`\n${FIREFOX_ADVICE}`);
   e2e.failed = 1;
-} else if (!run('Build (Chrome MV3)', 'npx', ['wxt', 'build'])) {
+} else if (
+  !run('Build (Chrome MV3)', 'npx', ['wxt', 'build']) ||
+  !run('Build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox'])
+) {
   e2e.failed = 1;
 } else {
   e2e = vitest('End-to-end tests in Chromium', 'vitest.e2e.config.ts', join(ARTIFACTS, 'e2e-results.json'));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { CHROMIUM_ADVICE, findChromium } from './chromium';
+import { CHROMIUM_ADVICE, findChromium } from './browsers';
 import { ROOT } from './pack-sources';
 
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');

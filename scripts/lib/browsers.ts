@@ -19,3 +19,17 @@ export function findChromium(): string | null {
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
+
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+export const FIREFOX_ADVICE = [
+  'The Firefox build is tested in Firefox, and none was found.',
+  '  Debian or Ubuntu:  sudo apt-get install -y firefox-esr',
+  '  Any other Firefox 140 or newer: set FIREFOX_PATH=/path/to/firefox',
+].join('\n');
+
+export function findFirefox(): string | null {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return FIREFOX_CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
