@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Launched } from '../scripts/lib/launch';
 import type { StaticServer } from '../scripts/lib/static-server';
-import { paintedMarks, saveScreenshot, startBrowser, startServer, tabIdOf, waitForMarks } from './helpers/harness';
+import {
+  paintedMarks,
+  saveScreenshot,
+  screenshotEachStep,
+  startBrowser,
+  startServer,
+  tabIdOf,
+  waitForMarks,
+} from './helpers/harness';
 
 let server: StaticServer;
 let browser: Launched;
@@ -22,6 +30,8 @@ beforeAll(async () => {
   await popup.setViewportSize({ width: 380, height: 900 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
 });
+
+screenshotEachStep('popup', () => popup);
 
 afterAll(async () => {
   await browser?.close();
@@ -65,6 +75,19 @@ describe('the popup', () => {
     await saveScreenshot(popup, 'popup-02-card-with-note');
   });
 
+  it('opens the notes page from "All notes"', async () => {
+    const opened = browser.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'All notes' }).click();
+    const notes = await opened;
+    await notes.waitForURL(/\/options\.html$/);
+    await expect.poll(() => notes.locator('h1').innerText()).toBe('Notes');
+    await expect
+      .poll(() => notes.locator('.note-body').allInnerTexts())
+      .toContain('Licences for the H20 were the sticking point.');
+    await saveScreenshot(notes, 'popup-03-all-notes');
+    await notes.close();
+  });
+
   it('says so honestly when a page names no entity', async () => {
     const quiet = await browser.context.newPage();
     await quiet.goto(`${server.url}/no-entities.html`);
@@ -75,7 +98,7 @@ describe('the popup', () => {
     await expect
       .poll(() => view.locator('.popup-message').innerText())
       .toBe('Dossier found no people, companies, products or places on this page.');
-    await saveScreenshot(view, 'popup-03-no-entities');
+    await saveScreenshot(view, 'popup-04-no-entities');
     await view.close();
     await quiet.close();
   });

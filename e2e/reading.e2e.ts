@@ -9,6 +9,7 @@ import {
   hoverText,
   paintedMarks,
   saveScreenshot,
+  screenshotEachStep,
   startBrowser,
   startServer,
   waitForMarks,
@@ -32,6 +33,8 @@ beforeAll(async () => {
   await page.goto(`${server.url}/seed-article-de.html`);
   await waitForMarks(page);
 });
+
+screenshotEachStep('reading', () => page);
 
 afterAll(async () => {
   await browser?.close();

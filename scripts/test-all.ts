@@ -11,6 +11,8 @@ import { CHROMIUM_ADVICE, FIREFOX_ADVICE, findChromium, findFirefox } from './li
 import { ROOT } from './lib/pack-sources';
 
 const ARTIFACTS = join(ROOT, 'artifacts');
+// Screenshots of an earlier run must not pass for this run's.
+rmSync(join(ARTIFACTS, 'screenshots'), { recursive: true, force: true });
 mkdirSync(ARTIFACTS, { recursive: true });
 
 function run(title: string, command: string, args: string[]): boolean {

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { EXTENSION_DIR, launchWithExtension, type LaunchOptions, type Launched } from '../../scripts/lib/launch';
 import { ROOT } from '../../scripts/lib/pack-sources';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
@@ -22,6 +23,19 @@ export async function startBrowser(options?: LaunchOptions): Promise<Launched> {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npx wxt build" first (npm test does).`);
   }
   return launchWithExtension(options);
+}
+
+/** After every test of the file, a screenshot of what the reader would see then, named after the test. */
+export function screenshotEachStep(prefix: string, page: () => Page | undefined): void {
+  afterEach(async (context) => {
+    const current = page();
+    if (!current || current.isClosed()) return;
+    const name = context.task.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    await saveScreenshot(current, `${prefix}-${name}`);
+  });
 }
 
 /** Saves a screenshot as a test artifact and returns its path. */
