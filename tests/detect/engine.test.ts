@@ -144,11 +144,13 @@ describe('precision', () => {
   });
 
   it('takes a related entity on the page as evidence', () => {
-    expect(detect('Tesla rose.')).toEqual([]);
-    expect(detect(['Elon Musk spoke.', 'Tesla rose.'])).toEqual([
+    expect(detect('Shares of Tesla rose.')).toEqual([]);
+    expect(detect(['Elon Musk spoke.', 'Shares of Tesla rose.'])).toEqual([
       ['Elon Musk', 't:musk'],
       ['Tesla', 't:tesla'],
     ]);
+    // At the start of a sentence the capital proves nothing, so a related entity is not enough.
+    expect(detect(['Elon Musk spoke.', 'Tesla rose.'])).toEqual([['Elon Musk', 't:musk']]);
   });
 
   it('lets words against an entity veto it', () => {

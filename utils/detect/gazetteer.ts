@@ -2,22 +2,49 @@
  * The gazetteer: every surface form of every entity in one trie, and the scan that finds them in
  * a block of text. It knows forms, case and word boundaries; which entity a form means on a given
  * page is the resolver's job.
+ *
+ * Everything is kept in flat arrays (`GazetteerData`), which structured cloning stores in
+ * IndexedDB and loads back without rebuilding: the service worker sleeps and wakes often.
  */
 import type { Entity, EntityType, Lang } from '../knowledge/types';
-import { surfaceForms } from '../knowledge/types';
+import { ENTITY_TYPES, surfaceForms } from '../knowledge/types';
 import { rulesFor } from './languages';
 import {
   canonicalSurface,
   foldKey,
-  foldText,
-  isIgnorableCode,
+  characterClasses,
+  foldTable,
+  IGNORABLE_CLASS,
   isUpperCaseLetter,
-  isWordCode,
   looksLikeCode,
+  WORD_CLASS,
 } from './text';
-import { childOf, TrieBuilder, type FrozenTrie } from './trie';
+import { buildTrie, childOf, trieBytes, type FrozenTrie } from './trie';
 
-export type FormKind = 'name' | 'short';
+/** A name, a short form (surname), or a word the pack declares is not this entity's name. */
+export type FormKind = 'name' | 'short' | 'not';
+
+const FLAG_SHORT = 1;
+const FLAG_CASE = 2;
+const FLAG_NOT = 4;
+
+/** The serialisable content of a gazetteer. */
+export interface GazetteerData {
+  format: 1;
+  trie: FrozenTrie;
+  /** Per form: the entity index, flags (short form, case-sensitive), and its surface. */
+  formEntity: Uint32Array;
+  formFlags: Uint8Array;
+  /** All surfaces joined; form i is surfaces.slice(surfaceStart[i], surfaceStart[i + 1]). */
+  surfaces: string;
+  surfaceStart: Uint32Array;
+  entityIds: string[];
+  entityTypes: Uint8Array;
+  /** Only the few entities that have them: index → folded words / related ids. */
+  evidence: [number, string[]][];
+  against: [number, string[]][];
+  related: [number, string[]][];
+}
 
 export interface FormEntry {
   entity: number;
@@ -27,74 +54,93 @@ export interface FormEntry {
   surface: string;
 }
 
-export interface EntityInfo {
-  id: string;
-  type: EntityType;
-  /** Folded evidence words of every language; empty when the name is unambiguous. */
-  evidence: Set<string>;
-  /** Folded words that veto the entity when they stand near a mention. */
-  against: Set<string>;
-  related: string[];
-}
-
+/** A span where one or more forms (all with the same folded key) occur. */
 export interface Candidate {
   start: number;
   /** End of the mention, including an inflection ending such as the genitive s. */
   end: number;
   /** End of the name proper, before any inflection ending. */
   nameEnd: number;
-  form: number;
+  /** The trie node the key ends at: its forms are `formsAt(node)`. */
+  node: number;
 }
 
 const SPACE = 0x20;
+const NONE = new Set<string>();
 
 export class Gazetteer {
-  private constructor(
-    readonly trie: FrozenTrie,
-    readonly forms: FormEntry[],
-    readonly entities: EntityInfo[],
-    private readonly indexById: Map<string, number>,
-  ) {}
+  private readonly indexById: Map<string, number>;
+  private readonly evidenceOf: Map<number, Set<string>>;
+  private readonly againstOf: Map<number, Set<string>>;
+  private readonly relatedOf: Map<number, string[]>;
+
+  constructor(readonly data: GazetteerData) {
+    this.indexById = new Map(data.entityIds.map((id, i) => [id, i]));
+    this.evidenceOf = new Map(data.evidence.map(([i, words]) => [i, new Set(words)]));
+    this.againstOf = new Map(data.against.map(([i, words]) => [i, new Set(words)]));
+    this.relatedOf = new Map(data.related);
+  }
 
   static fromEntities(list: readonly Entity[]): Gazetteer {
-    const builder = new TrieBuilder();
-    const forms: FormEntry[] = [];
-    const entities: EntityInfo[] = [];
-    const indexById = new Map<string, number>();
-    const formIndex = new Map<string, number>();
+    return new Gazetteer(compileGazetteer(list));
+  }
 
-    const addForm = (entity: number, form: string, kind: FormKind, forceCase = false) => {
-      const key = foldKey(form);
-      if (!key) return;
-      const caseSensitive = forceCase || looksLikeCode(form);
-      const surface = canonicalSurface(form.trim());
-      const dedupe = `${entity}\u0000${kind}\u0000${surface}`;
-      let index = formIndex.get(dedupe);
-      if (index === undefined) {
-        index = forms.length;
-        forms.push({ entity, kind, caseSensitive, surface });
-        formIndex.set(dedupe, index);
-      }
-      builder.insert(key, index);
-    };
-
-    for (const entity of list) {
-      if (indexById.has(entity.id)) continue;
-      const index = entities.length;
-      indexById.set(entity.id, index);
-      const evidence = foldedWords(entity.evidence?.words);
-      const against = foldedWords(entity.evidence?.against);
-      entities.push({ id: entity.id, type: entity.type, evidence, against, related: entity.related ?? [] });
-      for (const form of surfaceForms(entity)) addForm(index, form, 'name', entity.caseSensitive);
-      if (entity.type === 'person') {
-        for (const form of entity.short ?? defaultShortForms(entity)) addForm(index, form, 'short');
-      }
-    }
-    return new Gazetteer(builder.freeze(), forms, entities, indexById);
+  get entityCount(): number {
+    return this.data.entityIds.length;
   }
 
   entityIndex(id: string): number | undefined {
     return this.indexById.get(id);
+  }
+
+  entityId(entity: number): string {
+    return this.data.entityIds[entity]!;
+  }
+
+  entityType(entity: number): EntityType {
+    return ENTITY_TYPES[this.data.entityTypes[entity]!]!;
+  }
+
+  evidence(entity: number): Set<string> {
+    return this.evidenceOf.get(entity) ?? NONE;
+  }
+
+  against(entity: number): Set<string> {
+    return this.againstOf.get(entity) ?? NONE;
+  }
+
+  related(entity: number): string[] {
+    return this.relatedOf.get(entity) ?? [];
+  }
+
+  form(index: number): FormEntry {
+    const { formEntity, formFlags, surfaces, surfaceStart } = this.data;
+    const flags = formFlags[index]!;
+    return {
+      entity: formEntity[index]!,
+      kind: flags & FLAG_NOT ? 'not' : flags & FLAG_SHORT ? 'short' : 'name',
+      caseSensitive: (flags & FLAG_CASE) !== 0,
+      surface: surfaces.slice(surfaceStart[index], surfaceStart[index + 1]),
+    };
+  }
+
+  /** The memory held by the arrays, in bytes (strings counted at two bytes a character). */
+  approximateBytes(): number {
+    const d = this.data;
+    return (
+      trieBytes(d.trie) +
+      d.formEntity.byteLength +
+      d.formFlags.byteLength +
+      d.surfaceStart.byteLength +
+      d.surfaces.length * 2 +
+      d.entityIds.reduce((n, id) => n + id.length * 2 + 16, 0)
+    );
+  }
+
+  /** The indices of the forms whose key ends at a trie node. */
+  formsAt(node: number): Uint32Array {
+    const { valueStart, values } = this.data.trie;
+    return values.subarray(valueStart[node], valueStart[node + 1]);
   }
 
   /**
@@ -102,63 +148,153 @@ export class Gazetteer {
    * inflection ending of `lang`. Case and diacritics are checked later by `formMatches`.
    */
   scan(text: string, lang: Lang): Candidate[] {
-    const { trie } = this;
-    const folded = foldText(text);
+    const { trie } = this.data;
+    const { firstChild, valueStart } = trie;
+    const classes = characterClasses();
+    const fold = foldTable();
+    const root = this.rootChildren();
     const suffixes = rulesFor(lang).suffixes;
     const n = text.length;
     const out: Candidate[] = [];
+    let previousIsWord = false;
     for (let i = 0; i < n; i++) {
-      if (!isWordCode(text.charCodeAt(i))) continue;
-      if (i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
-      let node = 0;
-      let p = i;
-      while (p < n) {
-        const code = folded[p]!;
-        if (isIgnorableCode(text.charCodeAt(p))) {
-          p++;
-          continue;
+      const first = text.charCodeAt(i);
+      const isWord = classes[first] === WORD_CLASS;
+      if (!isWord || previousIsWord) {
+        previousIsWord = isWord;
+        continue;
+      }
+      previousIsWord = true;
+      // Most words start no name: one table lookup rejects them.
+      let node = root[fold[first]!]!;
+      if (node < 0) continue;
+      let p = i + 1;
+      for (;;) {
+        if (valueStart[node + 1]! > valueStart[node]!) {
+          const end = p;
+          let mentionEnd = -1;
+          if (end === n || classes[text.charCodeAt(end)] !== WORD_CLASS) {
+            mentionEnd = end;
+          } else {
+            for (const suffix of suffixes) {
+              const after = end + suffix.length;
+              if (
+                text.slice(end, after).toLowerCase() === suffix &&
+                (after === n || classes[text.charCodeAt(after)] !== WORD_CLASS)
+              ) {
+                mentionEnd = after;
+                break;
+              }
+            }
+          }
+          if (mentionEnd >= 0) out.push({ start: i, end: mentionEnd, nameEnd: end, node });
         }
+        if (p >= n || firstChild[node + 1] === firstChild[node]) break;
+        let raw = text.charCodeAt(p);
+        // Soft hyphens and zero-width characters inside a name are read through.
+        while (classes[raw] === IGNORABLE_CLASS && p + 1 < n) raw = text.charCodeAt(++p);
+        const code = fold[raw]!;
         const next = childOf(trie, node, code);
         if (next < 0) break;
         node = next;
         p++;
         if (code === SPACE) {
-          while (p < n && folded[p] === SPACE) p++;
-          continue;
-        }
-        if (trie.valueCount[node] === 0) continue;
-        const end = p;
-        let mentionEnd = -1;
-        if (end === n || !isWordCode(text.charCodeAt(end))) {
-          mentionEnd = end;
-        } else {
-          for (const suffix of suffixes) {
-            const after = end + suffix.length;
-            if (
-              text.slice(end, after).toLowerCase() === suffix &&
-              (after === n || !isWordCode(text.charCodeAt(after)))
-            ) {
-              mentionEnd = after;
-              break;
-            }
-          }
-        }
-        if (mentionEnd < 0) continue;
-        const first = trie.valueStart[node]!;
-        const last = first + trie.valueCount[node]!;
-        for (let v = first; v < last; v++) {
-          out.push({ start: i, end: mentionEnd, nameEnd: end, form: trie.values[v]! });
+          while (p < n && fold[text.charCodeAt(p)] === SPACE) p++;
         }
       }
     }
     return out;
   }
+
+  private rootIndex: Int32Array | undefined;
+
+  /** The root's children indexed by character: the one lookup every word start makes. */
+  private rootChildren(): Int32Array {
+    if (!this.rootIndex) {
+      const { labels, firstChild } = this.data.trie;
+      const index = new Int32Array(0x10000).fill(-1);
+      for (let c = firstChild[0]!; c < firstChild[1]!; c++) index[labels[c]!] = c;
+      this.rootIndex = index;
+    }
+    return this.rootIndex;
+  }
 }
 
-function foldedWords(byLang: Record<Lang, string[]> | undefined): Set<string> {
+/** Builds the serialisable gazetteer of a list of entities. */
+export function compileGazetteer(list: readonly Entity[]): GazetteerData {
+  const keys: string[] = [];
+  const keyForm: number[] = [];
+  const formEntity: number[] = [];
+  const formFlags: number[] = [];
+  const surfaceParts: string[] = [];
+  const surfaceStart: number[] = [0];
+  let surfaceLength = 0;
+  const entityIds: string[] = [];
+  const entityTypes: number[] = [];
+  const evidence: [number, string[]][] = [];
+  const against: [number, string[]][] = [];
+  const related: [number, string[]][] = [];
+  const seen = new Set<string>();
+
+  const addForm = (entity: number, form: string, kind: FormKind, forceCase: boolean, dedupe: Set<string>) => {
+    const key = foldKey(form);
+    if (!key) return;
+    const surface = canonicalSurface(form.trim());
+    const id = `${kind}\u0000${surface}`;
+    if (dedupe.has(id)) return;
+    dedupe.add(id);
+    const index = formEntity.length;
+    formEntity.push(entity);
+    formFlags.push(
+      (kind === 'short' ? FLAG_SHORT : kind === 'not' ? FLAG_NOT : 0) |
+        (forceCase || looksLikeCode(form) ? FLAG_CASE : 0),
+    );
+    surfaceParts.push(surface);
+    surfaceLength += surface.length;
+    surfaceStart.push(surfaceLength);
+    keys.push(key);
+    keyForm.push(index);
+  };
+
+  for (const entity of list) {
+    if (seen.has(entity.id)) continue;
+    seen.add(entity.id);
+    const index = entityIds.length;
+    entityIds.push(entity.id);
+    entityTypes.push(ENTITY_TYPES.indexOf(entity.type));
+    const words = foldedWords(entity.evidence?.words);
+    if (words.length > 0) evidence.push([index, words]);
+    const vetoes = foldedWords(entity.evidence?.against);
+    if (vetoes.length > 0) against.push([index, vetoes]);
+    if (entity.related?.length) related.push([index, entity.related]);
+    const dedupe = new Set<string>();
+    for (const form of surfaceForms(entity)) addForm(index, form, 'name', entity.caseSensitive === true, dedupe);
+    if (entity.type === 'person') {
+      for (const form of entity.short ?? defaultShortForms(entity)) addForm(index, form, 'short', false, dedupe);
+    }
+    for (const list of Object.values(entity.notNames ?? {}))
+      for (const form of list) addForm(index, form, 'not', false, dedupe);
+  }
+
+  return {
+    format: 1,
+    trie: buildTrie(keys, keyForm),
+    formEntity: Uint32Array.from(formEntity),
+    formFlags: Uint8Array.from(formFlags),
+    surfaces: surfaceParts.join(''),
+    surfaceStart: Uint32Array.from(surfaceStart),
+    entityIds,
+    entityTypes: Uint8Array.from(entityTypes),
+    evidence,
+    against,
+    related,
+  };
+}
+
+function foldedWords(byLang: Record<Lang, string[]> | undefined): string[] {
   const out = new Set<string>();
   for (const words of Object.values(byLang ?? {})) for (const word of words) out.add(foldKey(word));
-  return out;
+  return [...out];
 }
 
 /** A person's surname as a Western name writes it last; packs set `short` where that is wrong. */
@@ -176,7 +312,11 @@ export type FormMatch = 'exact' | 'case' | 'folded' | false;
  * diacritics told apart as 'folded' so an exact spelling can win over a folded one.
  */
 export function formMatches(written: string, form: FormEntry): FormMatch {
-  const text = canonicalSurface(written);
+  return matchesCanonical(canonicalSurface(written), form);
+}
+
+/** `formMatches` for text already in canonical form (`canonicalSurface`). */
+export function matchesCanonical(text: string, form: FormEntry): FormMatch {
   if (form.caseSensitive) return text === form.surface ? 'exact' : false;
   if (text === form.surface) return 'exact';
   const textWords = text.split(/[ -]/);

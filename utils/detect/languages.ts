@@ -220,3 +220,26 @@ export function titlesFor(lang: Lang): Set<string> {
   }
   return set;
 }
+
+/**
+ * Common words of each language that are also short forms of names ("Su", "Lee", "Man"): at the
+ * start of a sentence, where everything is capitalised, they are read as words, not as names.
+ */
+const STOPWORDS: Record<Lang, string> = {
+  de: 'der die das den dem des ein eine einen einem einer und oder aber man mit von zu im in am an auf für bei nach aus wie was wer wo so da nun auch noch nur schon sehr mehr',
+  en: 'the a an and or but so as at by for from in into of on to with he she it we they you i his her its our their my your this that these those who what when where why how all any some no not lee may will can',
+  fr: 'le la les un une des du de et ou mais si en au aux dans par pour sur avec sans son sa ses leur leurs ce cette ces qui que quand où comme plus',
+  es: 'el la los las un una unos unas y o pero si en al del de por para con sin su sus lo le les que quien cuando donde como más mas muy ya',
+  it: 'il lo la i gli le un una uno e o ma se in a da di del della al alla per con su suo sua suoi sue che chi quando dove come più già',
+  nl: 'de het een en of maar als in op aan van voor met bij uit naar om te tot door over zijn haar hun ons wie wat waar hoe ook nog wel niet man',
+};
+const stopwordSets = new Map<Lang, Set<string>>();
+
+export function isStopword(word: string, lang: Lang): boolean {
+  let set = stopwordSets.get(lang);
+  if (!set) {
+    set = new Set((STOPWORDS[lang] ?? '').split(' ').filter(Boolean));
+    stopwordSets.set(lang, set);
+  }
+  return set.has(word.toLowerCase());
+}

@@ -58,21 +58,37 @@ function table(): { cls: Uint8Array; fold: Uint16Array } {
   return { cls: classes!, fold: folds! };
 }
 
+/** The folding table (one code unit for one), for loops that fold as they go. */
+export function foldTable(): Uint16Array {
+  if (!folds) buildTables();
+  return folds!;
+}
+
+/** The character classes, for loops that test every character (no call per character). */
+export function characterClasses(): Uint8Array {
+  if (!classes) buildTables();
+  return classes!;
+}
+
+export const WORD_CLASS = WORD;
+export const IGNORABLE_CLASS = IGNORABLE;
+
 export function isWordCode(code: number): boolean {
-  return table().cls[code] === WORD;
+  return (classes ?? characterClasses())[code] === WORD;
 }
 
 export function isSpaceCode(code: number): boolean {
-  return table().cls[code] === SPACE;
+  return (classes ?? characterClasses())[code] === SPACE;
 }
 
 export function isIgnorableCode(code: number): boolean {
-  return table().cls[code] === IGNORABLE;
+  return (classes ?? characterClasses())[code] === IGNORABLE;
 }
 
 /** Lower-cases, strips diacritics and unifies apostrophes, hyphens and spaces, one unit for one. */
 export function foldText(text: string): Uint16Array {
-  const { fold } = table();
+  if (!folds) buildTables();
+  const fold = folds!;
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = fold[text.charCodeAt(i)]!;
   return out;
@@ -101,6 +117,21 @@ export function foldKey(alias: string): string {
 
 /** Apostrophes, hyphens and spaces unified but case and diacritics kept, for exact comparisons. */
 export function canonicalSurface(text: string): string {
+  // Most names are plain letters and single spaces, below the combining marks: nothing to change.
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      code >= 0x300 ||
+      code === 0xa0 ||
+      code === 0xad ||
+      code === 0xb4 ||
+      (code < 0x41 && code !== 0x20 && code !== 0x2e && code !== 0x2d && (code < 0x30 || code > 0x39))
+    ) {
+      plain = false;
+    } else if (code === 0x20 && (i === 0 || text.charCodeAt(i - 1) === 0x20)) plain = false;
+  }
+  if (plain) return text;
   return text
     .normalize('NFC')
     .replace(new RegExp(`[${APOSTROPHES}]`, 'gu'), "'")

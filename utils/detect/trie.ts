@@ -1,105 +1,128 @@
 /**
- * A character trie over folded aliases, frozen into typed arrays.
+ * A character trie over folded aliases, built from sorted keys straight into flat typed arrays.
  *
- * Children of a node are stored as one sorted run of (character, target) pairs, so a lookup is a
- * short linear scan or a binary search and the whole structure is a handful of flat arrays: cheap
- * to keep in memory for large packs and easy to serialise ahead of time.
+ * Nodes are numbered breadth-first, so the children of a node are consecutive node ids and every
+ * node but the root has exactly one incoming edge: the edge's label is stored on the child. A node
+ * then costs ten bytes (label, first child, first value) and the whole trie is four arrays that
+ * serialise as they are, so a large pack's matcher is built once and loaded, not rebuilt.
  */
 
 export interface FrozenTrie {
-  /** Per node: index of its first edge in edgeChars/edgeTargets. */
-  edgeStart: Uint32Array;
-  /** Per node: number of edges. */
-  edgeCount: Uint16Array;
-  edgeChars: Uint16Array;
-  edgeTargets: Uint32Array;
-  /** Per node: index of its first value in `values`, and how many. */
+  /** Per node: the character on the edge into it (the root's is unused). */
+  labels: Uint16Array;
+  /** Per node, plus one: the id of its first child; its children run to firstChild[n + 1] - 1. */
+  firstChild: Uint32Array;
+  /** Per node, plus one: where its values start in `values`; they run to valueStart[n + 1]. */
   valueStart: Uint32Array;
-  valueCount: Uint16Array;
   /** Payload indices (caller-defined) of every key that ends at a node. */
   values: Uint32Array;
 }
 
-export class TrieBuilder {
-  private children: Map<number, number>[] = [new Map<number, number>()];
-  private payloads: (number[] | undefined)[] = [undefined];
+/**
+ * Builds the trie from (key, payload) pairs. Keys are sorted first; then each key shares the path
+ * of the previous one up to their common prefix, so nodes are created in one pass without maps.
+ */
+export function buildTrie(keys: readonly string[], payloads: readonly number[]): FrozenTrie {
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
 
-  insert(key: string, payload: number): void {
-    let node = 0;
-    for (let i = 0; i < key.length; i++) {
-      const code = key.charCodeAt(i);
-      const edges = this.children[node]!;
-      let next = edges.get(code);
-      if (next === undefined) {
-        next = this.children.length;
-        this.children.push(new Map<number, number>());
-        this.payloads.push(undefined);
-        edges.set(code, next);
-      }
-      node = next;
+  // First pass: a left-child/right-sibling tree in creation (depth-first) order.
+  const label: number[] = [0];
+  const firstChildDfs: number[] = [-1];
+  const lastChildDfs: number[] = [-1];
+  const nextSibling: number[] = [-1];
+  const valueLists: number[][] = [];
+  const valueNode: number[] = [];
+  const path: number[] = [0];
+  let previous = '';
+
+  for (const index of order) {
+    const key = keys[index]!;
+    let common = 0;
+    const limit = Math.min(key.length, previous.length);
+    while (common < limit && key.charCodeAt(common) === previous.charCodeAt(common)) common++;
+    path.length = common + 1;
+    let node = path[common]!;
+    for (let i = common; i < key.length; i++) {
+      const child = label.length;
+      label.push(key.charCodeAt(i));
+      firstChildDfs.push(-1);
+      lastChildDfs.push(-1);
+      nextSibling.push(-1);
+      if (firstChildDfs[node] === -1) firstChildDfs[node] = child;
+      else nextSibling[lastChildDfs[node]!] = child;
+      lastChildDfs[node] = child;
+      node = child;
+      path.push(node);
     }
-    const list = (this.payloads[node] ??= []);
-    if (!list.includes(payload)) list.push(payload);
+    if (valueNode[valueNode.length - 1] === node) valueLists[valueLists.length - 1]!.push(payloads[index]!);
+    else {
+      valueNode.push(node);
+      valueLists.push([payloads[index]!]);
+    }
+    previous = key;
   }
 
-  freeze(): FrozenTrie {
-    const nodeCount = this.children.length;
-    let edgeTotal = 0;
-    let valueTotal = 0;
-    for (let n = 0; n < nodeCount; n++) {
-      edgeTotal += this.children[n]!.size;
-      valueTotal += this.payloads[n]?.length ?? 0;
+  // Second pass: number the nodes breadth-first so that siblings are consecutive.
+  const count = label.length;
+  const newId = new Uint32Array(count);
+  const queue = new Uint32Array(count);
+  let head = 0;
+  let tail = 1;
+  queue[0] = 0;
+  newId[0] = 0;
+  const trie: FrozenTrie = {
+    labels: new Uint16Array(count),
+    firstChild: new Uint32Array(count + 1),
+    valueStart: new Uint32Array(count + 1),
+    values: new Uint32Array(valueLists.reduce((n, list) => n + list.length, 0)),
+  };
+  while (head < tail) {
+    const old = queue[head]!;
+    const id = head++;
+    trie.firstChild[id] = tail;
+    for (let c = firstChildDfs[old]!; c !== -1; c = nextSibling[c]!) {
+      newId[c] = tail;
+      trie.labels[tail] = label[c]!;
+      queue[tail++] = c;
     }
-    const trie: FrozenTrie = {
-      edgeStart: new Uint32Array(nodeCount),
-      edgeCount: new Uint16Array(nodeCount),
-      edgeChars: new Uint16Array(edgeTotal),
-      edgeTargets: new Uint32Array(edgeTotal),
-      valueStart: new Uint32Array(nodeCount),
-      valueCount: new Uint16Array(nodeCount),
-      values: new Uint32Array(valueTotal),
-    };
-    let e = 0;
-    let v = 0;
-    for (let n = 0; n < nodeCount; n++) {
-      const edges = [...this.children[n]!.entries()].sort((a, b) => a[0] - b[0]);
-      trie.edgeStart[n] = e;
-      trie.edgeCount[n] = edges.length;
-      for (const [code, target] of edges) {
-        trie.edgeChars[e] = code;
-        trie.edgeTargets[e] = target;
-        e++;
-      }
-      const payload = this.payloads[n];
-      trie.valueStart[n] = v;
-      trie.valueCount[n] = payload?.length ?? 0;
-      for (const p of payload ?? []) trie.values[v++] = p;
-    }
-    return trie;
   }
+  trie.firstChild[count] = count;
+
+  const valuesAt = new Map<number, number[]>();
+  valueNode.forEach((node, i) => valuesAt.set(newId[node]!, valueLists[i]!));
+  let v = 0;
+  for (let id = 0; id < count; id++) {
+    trie.valueStart[id] = v;
+    for (const payload of valuesAt.get(id) ?? []) trie.values[v++] = payload;
+  }
+  trie.valueStart[count] = v;
+  return trie;
 }
 
 /** The child of `node` along `code`, or -1. */
 export function childOf(trie: FrozenTrie, node: number, code: number): number {
-  const start = trie.edgeStart[node]!;
-  const count = trie.edgeCount[node]!;
-  const chars = trie.edgeChars;
-  if (count <= 8) {
-    for (let i = start; i < start + count; i++) {
-      const c = chars[i]!;
-      if (c === code) return trie.edgeTargets[i]!;
+  let lo = trie.firstChild[node]!;
+  let hi = trie.firstChild[node + 1]! - 1;
+  const labels = trie.labels;
+  if (hi - lo < 8) {
+    for (let i = lo; i <= hi; i++) {
+      const c = labels[i]!;
+      if (c === code) return i;
       if (c > code) return -1;
     }
     return -1;
   }
-  let lo = start;
-  let hi = start + count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const c = chars[mid]!;
-    if (c === code) return trie.edgeTargets[mid]!;
+    const c = labels[mid]!;
+    if (c === code) return mid;
     if (c < code) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** The approximate memory the trie's arrays take, in bytes. */
+export function trieBytes(trie: FrozenTrie): number {
+  return trie.labels.byteLength + trie.firstChild.byteLength + trie.valueStart.byteLength + trie.values.byteLength;
 }

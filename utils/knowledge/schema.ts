@@ -29,9 +29,11 @@ export const entitySourceSchema = z.strictObject({
   type: z.enum(ENTITY_TYPES),
   labels: byLang.refine((m) => 'en' in m, 'needs an English label (en)'),
   aliases: listByLang.optional(),
-  short: z.array(text).min(1).optional(),
+  // An empty list says the person has no short form ("Tesla" alone never means Nikola Tesla).
+  short: z.array(text).optional(),
   caseSensitive: z.boolean().optional(),
   evidence: z.strictObject({ words: listByLang, against: listByLang.optional() }).optional(),
+  notNames: listByLang.optional(),
   description: byLang
     .refine((m) => 'en' in m, 'needs an English description (en)')
     .refine((m) => 'de' in m, 'needs a German description (de)'),

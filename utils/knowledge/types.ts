@@ -73,6 +73,11 @@ export interface Entity {
    * mention when they stand near it ("apple" beside "Rome", "river" beside "Amazon").
    */
   evidence?: { words: Record<Lang, string[]>; against?: Record<Lang, string[]> };
+  /**
+   * Words that look like a form of the name but are other words: Dutch "Nederlands" (the
+   * language) is not "Nederland" with a genitive s.
+   */
+  notNames?: Record<Lang, string[]>;
   description: Record<Lang, string>;
   summary?: Record<Lang, string>;
   facts?: Fact[];

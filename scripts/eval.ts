@@ -1,0 +1,68 @@
+/**
+ * npm run eval [-- --verbose]: precision and recall of detection on the labelled corpus, per
+ * language and overall, against the targets (precision ≥ 0.97 and recall ≥ 0.95 overall, no
+ * language below 0.90, the seed article 100 %). --verbose lists every miss and false mark.
+ */
+import { relative } from 'node:path';
+import { Gazetteer } from '../utils/detect/gazetteer';
+import {
+  corpusFiles,
+  evaluatePage,
+  loadCorpusPage,
+  precision,
+  recall,
+  sum,
+  type PageResult,
+  type Span,
+} from './lib/corpus';
+import { compileAllPacks, ROOT } from './lib/pack-sources';
+
+const verbose = process.argv.includes('--verbose');
+const gazetteer = Gazetteer.fromEntities(compileAllPacks().flatMap((p) => p.entities));
+const results: PageResult[] = corpusFiles().map((file) => evaluatePage(gazetteer, loadCorpusPage(file)));
+
+const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+const byLang = new Map<string, PageResult[]>();
+for (const r of results) byLang.set(r.page.lang, [...(byLang.get(r.page.lang) ?? []), r]);
+
+console.log(`Detection on the labelled corpus: ${results.length} pages\n`);
+console.log('| language | pages | expected | found right | false marks | missed | precision | recall |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+const row = (name: string, list: PageResult[]) => {
+  const s = sum(list);
+  console.log(
+    `| ${name} | ${list.length} | ${s.tp + s.fn} | ${s.tp} | ${s.fp} | ${s.fn} | ${pct(precision(s))} | ${pct(recall(s))} |`,
+  );
+};
+for (const lang of [...byLang.keys()].sort()) row(lang, byLang.get(lang)!);
+row('**all**', results);
+
+if (verbose) {
+  for (const r of results) {
+    if (r.fp + r.fn === 0) continue;
+    console.log(`\n${relative(ROOT, r.page.path)}`);
+    const around = (s: Span) => {
+      const text = r.page.blocks[s.block]!.text;
+      return `…${text.slice(Math.max(0, s.start - 40), s.start)}[${s.text}]${text.slice(s.end, s.end + 40)}…`.replace(
+        /\s+/g,
+        ' ',
+      );
+    };
+    for (const s of r.falseNegatives) console.log(`  missed      ${s.entityId}  ${around(s)}`);
+    for (const u of r.page.unreachable) console.log(`  unreachable ${u}`);
+    for (const s of r.falsePositives) console.log(`  false mark  ${s.entityId}  ${around(s)}`);
+  }
+}
+
+const all = sum(results);
+const seed = results.filter((r) => r.page.path.includes('seed-article'));
+const seedScore = sum(seed);
+const weakest = Math.min(...[...byLang.values()].flatMap((l) => [precision(sum(l)), recall(sum(l))]));
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+console.log('\nTargets:');
+console.log(`  precision ${pct(precision(all))} ≥ 97 %: ${verdict(precision(all) >= 0.97)}`);
+console.log(`  recall ${pct(recall(all))} ≥ 95 %: ${verdict(recall(all) >= 0.95)}`);
+console.log(`  weakest language figure ${pct(weakest)} ≥ 90 %: ${verdict(weakest >= 0.9)}`);
+console.log(
+  `  seed article: ${seed.length ? `${pct(precision(seedScore))} precision, ${pct(recall(seedScore))} recall` : 'not in the corpus'}: ${verdict(seed.length > 0 && seedScore.fp + seedScore.fn === 0)}`,
+);
