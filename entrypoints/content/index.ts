@@ -1,6 +1,7 @@
 import { CardHost } from './card-host';
 import { HoverController } from './hover';
 import { PageReader } from './reader';
+import type { PageMention } from '@/utils/content/mention-index';
 import { tabMessaging } from '@/utils/messages';
 import './highlights.css';
 
@@ -8,11 +9,11 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    const reader = new PageReader();
+    const reader = new PageReader(ctx);
     let hover: HoverController | null = null;
     const card = await CardHost.create(ctx, (inside) => hover?.pointerInCard(inside));
 
-    const showCard = (mention: Parameters<CardHost['show']>[0]['mention']) => {
+    const showCard = (mention: PageMention) => {
       const entity = reader.entities.get(mention.entityId);
       if (entity) card.show({ mention, entity, lang: reader.lang });
     };
@@ -26,26 +27,26 @@ export default defineContentScript({
       setHovered: (range) => reader.setHovered(range),
     });
 
+    let lastShown: PageMention | null = null;
     tabMessaging.onMessage('getPageState', () => reader.state());
     tabMessaging.onMessage('showEntity', ({ data: entityId }) => {
-      const mentions = reader.index.mentions.filter((m) => m.entityId === entityId);
+      const mentions = reader.index.mentionsOf(entityId);
       if (mentions.length === 0) return false;
       // Each request moves on to the next mention of the entity, wrapping around.
-      const currentIndex = card.entityShown === entityId ? mentions.findIndex((m) => m === lastShown) : -1;
-      const next = mentions[(currentIndex + 1) % mentions.length]!;
+      const current = lastShown && card.entityShown === entityId ? mentions.indexOf(lastShown) : -1;
+      const next = mentions[(current + 1) % mentions.length]!;
       lastShown = next;
       next.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       showCard(next);
       return true;
     });
-    let lastShown: (typeof reader.index.mentions)[number] | null = null;
 
     ctx.onInvalidated(() => {
-      reader.clear();
+      reader.stop();
       card.destroy();
     });
 
     hover.start();
-    await reader.scan();
+    await reader.start();
   },
 });

@@ -2,9 +2,14 @@
  * Reads the page: collects the article's text blocks, asks the background which entities they
  * mention, and paints the mentions with the CSS Custom Highlight API, which leaves the page's DOM
  * untouched.
+ *
+ * The page's main thread is not ours: text is collected and ranges are made in slices of a few
+ * milliseconds, the matching runs in the background, and text that arrives later (live blogs,
+ * infinite scroll, single-page apps) is read incrementally, only where it changed.
  */
 import { browser } from 'wxt/browser';
-import { extractBlocks, type TextBlock } from '@/utils/detect/extract';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { blockContainerOf, isInSkippedRegion, iterateBlocks, type TextBlock } from '@/utils/detect/extract';
 import { primaryLanguage } from '@/utils/detect/languages';
 import type { PageContext } from '@/utils/detect/resolve';
 import { MentionIndex } from '@/utils/content/mention-index';
@@ -12,10 +17,23 @@ import type { Entity, EntityType, Lang } from '@/utils/knowledge/types';
 import { backgroundMessaging, type PageState } from '@/utils/messages';
 
 /** Blocks go to the background in batches of about this many characters. */
-const BATCH_CHARS = 200_000;
+const BATCH_CHARS = 100_000;
+/** The longest the reader works on the page's main thread before letting the page run. */
+const SLICE_MS = 8;
+/** Changes are gathered for this long before they are read, so a burst is read once. */
+const MUTATION_DELAY_MS = 200;
 
 export const HIGHLIGHT_PREFIX = 'dossier-';
 export const HOVER_HIGHLIGHT = 'dossier-hover';
+
+const hasHighlights = () => typeof CSS !== 'undefined' && 'highlights' in CSS;
+
+/** Lets the page's own tasks run before the reader continues. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 export class PageReader {
   readonly index = new MentionIndex();
@@ -23,54 +41,175 @@ export class PageReader {
   lang: Lang = 'und';
   status: PageState['status'] = 'scanning';
   error = '';
+  /** Called after each batch is painted, so an open popup or card can follow. */
+  onChange: () => void = () => {};
   private context: PageContext = { lang: 'und', named: [], confirmed: [] };
+  private dirty = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private observer: MutationObserver | undefined;
+  private generation = 0;
+  private queue: Promise<void> = Promise.resolve();
 
-  async scan(): Promise<void> {
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  /** Reads the whole page, then keeps reading what changes. */
+  async start(): Promise<void> {
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    this.ctx.onInvalidated(() => this.observer?.disconnect());
+    // Single-page apps change the address without loading a page: read the new page afresh.
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.restart());
+    // The highlight registry is shared with the page, which may clear it: paint again if so.
+    this.ctx.setInterval(() => {
+      if (
+        this.index.size > 0 &&
+        hasHighlights() &&
+        ![...CSS.highlights.keys()].some((k) => k.startsWith(HIGHLIGHT_PREFIX))
+      ) {
+        this.paint();
+      }
+    }, 2000);
+    await this.restart();
+  }
+
+  private async restart(): Promise<void> {
+    const generation = ++this.generation;
     this.status = 'scanning';
+    this.dirty.clear();
     try {
       this.lang = await pageLanguage();
       this.context = { lang: this.lang, named: [], confirmed: [] };
-      const blocks = extractBlocks(document.body);
-      for (const batch of batches(blocks)) {
-        const result = await backgroundMessaging.sendMessage('detect', {
-          blocks: batch.map((b) => b.text),
-          context: this.context,
-        });
-        this.context = result.context;
-        for (const entity of result.entities) this.entities.set(entity.id, entity);
-        for (const m of result.mentions) {
-          const entity = this.entities.get(m.entityId);
-          if (entity) this.index.add(document, batch[m.block]!, m.start, m.end, m.entityId, entity.type);
-        }
-        this.paint();
-      }
-      this.status = 'ready';
+      this.index.clear();
+      this.clear();
+      await this.enqueue(() => this.read(document.body, generation));
+      if (generation === this.generation) this.status = 'ready';
     } catch (error) {
       this.status = 'error';
       this.error = error instanceof Error ? error.message : String(error);
-      throw error;
     }
+    this.onChange();
+  }
+
+  /** Readings run one after another, so batches never interleave their page context. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Reads the blocks under `root` in slices, sending them to the background in batches. */
+  private async read(root: Element, generation: number): Promise<void> {
+    let batch: TextBlock[] = [];
+    let size = 0;
+    let sliceStart = performance.now();
+    for (const block of iterateBlocks(root)) {
+      if (generation !== this.generation) return;
+      batch.push(block);
+      size += block.text.length;
+      if (size >= BATCH_CHARS) {
+        await this.detect(batch, generation);
+        batch = [];
+        size = 0;
+        sliceStart = performance.now();
+      } else if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+    if (batch.length > 0) await this.detect(batch, generation);
+  }
+
+  private async detect(batch: TextBlock[], generation: number): Promise<void> {
+    const result = await backgroundMessaging.sendMessage('detect', {
+      blocks: batch.map((b) => b.text),
+      context: this.context,
+    });
+    if (generation !== this.generation) return;
+    this.context = result.context;
+    for (const entity of result.entities) this.entities.set(entity.id, entity);
+    let sliceStart = performance.now();
+    for (const m of result.mentions) {
+      const entity = this.entities.get(m.entityId);
+      // The text may have changed while the background matched it: then the offsets no longer fit.
+      if (entity && isCurrent(batch[m.block]!)) {
+        this.index.add(document, batch[m.block]!, m.start, m.end, m.entityId, entity.type);
+      }
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+    this.paint();
+    this.onChange();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') this.dirty.add(record.target);
+      for (const node of Array.from(record.addedNodes)) this.dirty.add(node);
+      if (record.removedNodes.length > 0) this.dirty.add(record.target);
+    }
+    if (this.dirty.size === 0) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.enqueue(() => this.readChanges(this.generation)), MUTATION_DELAY_MS);
+  }
+
+  /**
+   * Reads again only the blocks that changed: mentions in text that left the page or changed
+   * are dropped, text that moved keeps (or regains) its marks, new text is read.
+   */
+  private async readChanges(generation: number): Promise<void> {
+    const containers = new Set<Element>();
+    for (const node of this.dirty) {
+      if (!node.isConnected) continue;
+      const container = blockContainerOf(node);
+      if (container && !isInSkippedRegion(container)) containers.add(container);
+    }
+    this.dirty.clear();
+    // Of nested containers, the outermost is read; it includes the others.
+    const roots = [...containers].filter((c) => ![...containers].some((o) => o !== c && o.contains(c)));
+    this.index.removeWhere(
+      (m) => !isCurrent(m.block) || m.range.collapsed || roots.some((root) => root.contains(m.block.nodes[0]!.node)),
+    );
+    for (const root of roots) await this.read(root, generation);
+    this.paint();
+    this.onChange();
   }
 
   /** One highlight per entity type, so each type has its own colour. */
   paint(): void {
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    for (const [type, ranges] of this.index.rangesByType()) {
-      CSS.highlights.set(highlightName(type), new Highlight(...ranges));
+    if (!hasHighlights()) return;
+    const byType = this.index.rangesByType();
+    for (const name of [...CSS.highlights.keys()]) {
+      if (
+        name.startsWith(HIGHLIGHT_PREFIX) &&
+        name !== HOVER_HIGHLIGHT &&
+        !byType.has(name.slice(HIGHLIGHT_PREFIX.length) as EntityType)
+      ) {
+        CSS.highlights.delete(name);
+      }
     }
+    for (const [type, ranges] of byType) CSS.highlights.set(highlightName(type), new Highlight(...ranges));
   }
 
   setHovered(range: Range | null): void {
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    if (!hasHighlights()) return;
     if (range) CSS.highlights.set(HOVER_HIGHLIGHT, new Highlight(range));
     else CSS.highlights.delete(HOVER_HIGHLIGHT);
   }
 
   clear(): void {
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    if (!hasHighlights()) return;
     for (const name of [...CSS.highlights.keys()]) {
       if (name.startsWith(HIGHLIGHT_PREFIX)) CSS.highlights.delete(name);
     }
+  }
+
+  stop(): void {
+    this.generation++;
+    this.observer?.disconnect();
+    clearTimeout(this.timer);
+    this.clear();
   }
 
   state(): PageState {
@@ -89,19 +228,15 @@ export function highlightName(type: EntityType): string {
   return `${HIGHLIGHT_PREFIX}${type}`;
 }
 
-function* batches(blocks: TextBlock[]): Generator<TextBlock[]> {
-  let batch: TextBlock[] = [];
-  let size = 0;
-  for (const block of blocks) {
-    batch.push(block);
-    size += block.text.length;
-    if (size >= BATCH_CHARS) {
-      yield batch;
-      batch = [];
-      size = 0;
-    }
+/** Whether a block's text nodes are still on the page with the text they had when it was read. */
+function isCurrent(block: TextBlock): boolean {
+  let at = 0;
+  for (const { node, start } of block.nodes) {
+    if (!node.isConnected || start < at) return false;
+    at = start + node.data.length;
+    if (block.text.slice(start, at) !== node.data) return false;
   }
-  if (batch.length > 0) yield batch;
+  return true;
 }
 
 /** The page's declared language, else the browser's guess from its text. */
@@ -109,7 +244,8 @@ async function pageLanguage(): Promise<Lang> {
   const declared = primaryLanguage(document.documentElement.lang);
   if (declared !== 'und') return declared;
   try {
-    const sample = (document.body.innerText ?? '').slice(0, 2000);
+    // textContent, not innerText: innerText forces a layout of the whole page.
+    const sample = (document.body.textContent ?? '').slice(0, 2000);
     const detected = await browser.i18n.detectLanguage(sample);
     const best = detected.languages.sort((a, b) => b.percentage - a.percentage)[0];
     if (detected.isReliable && best) return primaryLanguage(best.language);

@@ -7,7 +7,7 @@ import { rangeOf, type TextBlock } from '../detect/extract';
 import type { EntityType } from '../knowledge/types';
 
 export interface PageMention {
-  /** Position in document order, used for "next mention" navigation. */
+  /** A number unique on this page, in the order mentions were found. */
   index: number;
   entityId: string;
   type: EntityType;
@@ -25,7 +25,16 @@ interface Piece {
 
 export class MentionIndex {
   private byNode = new Map<Text, Piece[]>();
-  readonly mentions: PageMention[] = [];
+  private all = new Set<PageMention>();
+  private nextIndex = 0;
+
+  get mentions(): PageMention[] {
+    return [...this.all];
+  }
+
+  get size(): number {
+    return this.all.size;
+  }
 
   /** Adds a mention; returns it, or null when its offsets no longer fit the block's text nodes. */
   add(
@@ -38,8 +47,8 @@ export class MentionIndex {
   ): PageMention | null {
     const range = rangeOf(doc, block, start, end);
     if (!range) return null;
-    const mention: PageMention = { index: this.mentions.length, entityId, type, block, start, end, range };
-    this.mentions.push(mention);
+    const mention: PageMention = { index: this.nextIndex++, entityId, type, block, start, end, range };
+    this.all.add(mention);
     for (const { node, start: nodeStart } of block.nodes) {
       const nodeEnd = nodeStart + node.data.length;
       if (nodeEnd <= start || nodeStart >= end) continue;
@@ -48,6 +57,36 @@ export class MentionIndex {
       this.byNode.set(node, pieces);
     }
     return mention;
+  }
+
+  /** Forgets the mentions `drop` selects; returns how many. */
+  removeWhere(drop: (mention: PageMention) => boolean): number {
+    let removed = 0;
+    for (const mention of this.all) {
+      if (!drop(mention)) continue;
+      this.all.delete(mention);
+      removed++;
+      for (const { node } of mention.block.nodes) {
+        const pieces = this.byNode.get(node);
+        if (!pieces) continue;
+        const kept = pieces.filter((p) => p.mention !== mention);
+        if (kept.length > 0) this.byNode.set(node, kept);
+        else this.byNode.delete(node);
+      }
+    }
+    return removed;
+  }
+
+  clear(): void {
+    this.all.clear();
+    this.byNode.clear();
+  }
+
+  /** The mentions of an entity in document order. */
+  mentionsOf(entityId: string): PageMention[] {
+    return this.mentions
+      .filter((m) => m.entityId === entityId)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 
   /**
@@ -68,14 +107,14 @@ export class MentionIndex {
   /** How often each entity is mentioned, most mentioned first. */
   counts(): { id: string; count: number }[] {
     const counts = new Map<string, number>();
-    for (const m of this.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+    for (const m of this.all) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count);
   }
 
   /** The mentions of each entity type, for painting one highlight per type. */
   rangesByType(): Map<EntityType, Range[]> {
     const out = new Map<EntityType, Range[]>();
-    for (const m of this.mentions) {
+    for (const m of this.all) {
       const list = out.get(m.type) ?? [];
       list.push(m.range);
       out.set(m.type, list);

@@ -143,51 +143,79 @@ function kindOf(el: Element | null): BlockKind {
 }
 
 /**
- * Collects the readable blocks under `root`, in document order. Open shadow roots are read as
+ * Yields the readable blocks under `root`, in document order, one at a time, so a caller on a
+ * page's main thread can stop between blocks and let the page run. Open shadow roots are read as
  * part of their host.
  */
-export function extractBlocks(root: Element): TextBlock[] {
-  const blocks: TextBlock[] = [];
+export function* iterateBlocks(root: Element): Generator<TextBlock> {
   let current: TextBlock | null = null;
-
-  const close = () => {
-    if (current && current.text.trim() !== '') blocks.push(current);
-    current = null;
-  };
-
-  const visit = (node: Node) => {
+  // An explicit stack instead of recursion: pages nest deeply, and a generator cannot yield from
+  // inside a nested function.
+  type Step = { node: Node; leave?: false } | { node: Element; leave: true };
+  const stack: Step[] = [{ node: root }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if (step.leave) {
+      if (current && current.text.trim() !== '') yield current;
+      current = null;
+      continue;
+    }
+    const node = step.node;
     if (node.nodeType === 3) {
       const text = node as Text;
-      const value = text.data;
-      if (value === '') return;
+      if (text.data === '') continue;
       current ??= { text: '', kind: kindOf(text.parentElement), nodes: [] };
       current.nodes.push({ node: text, start: current.text.length });
-      current.text += value;
-      return;
+      current.text += text.data;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const el = node as Element;
     if (isSkipped(el)) {
       // Skipped chrome between two inline runs still separates their words.
       if (current) current.text += ' ';
-      return;
+      continue;
     }
     const tag = el.tagName.toUpperCase();
     if (tag === 'BR') {
       if (current) current.text += '\n';
-      return;
+      continue;
     }
-    const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) close();
+    if (BLOCK_TAGS.has(tag)) {
+      if (current && current.text.trim() !== '') yield current;
+      current = null;
+      stack.push({ node: el, leave: true });
+    }
+    const children = Array.from(el.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]! });
     const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
-    if (shadow) for (const child of Array.from(shadow.childNodes)) visit(child);
-    for (const child of Array.from(el.childNodes)) visit(child);
-    if (isBlock) close();
-  };
+    if (shadow) {
+      const inShadow = Array.from(shadow.childNodes);
+      for (let i = inShadow.length - 1; i >= 0; i--) stack.push({ node: inShadow[i]! });
+    }
+  }
+  if (current && current.text.trim() !== '') yield current;
+}
 
-  visit(root);
-  close();
-  return blocks;
+/** All readable blocks under `root`, in document order. */
+export function extractBlocks(root: Element): TextBlock[] {
+  return [...iterateBlocks(root)];
+}
+
+/** Whether `el` or one of its ancestors is chrome or otherwise not read. */
+export function isInSkippedRegion(el: Element | null): boolean {
+  for (let e = el; e; e = e.parentElement ?? (e.getRootNode() as ShadowRoot).host ?? null) {
+    if (isSkipped(e)) return true;
+  }
+  return false;
+}
+
+/** The nearest block-level element holding `node`: the unit re-read when text inside it changes. */
+export function blockContainerOf(node: Node): Element | null {
+  for (let e = node.nodeType === 1 ? (node as Element) : node.parentElement; e; e = e.parentElement) {
+    if (BLOCK_TAGS.has(e.tagName.toUpperCase())) return e;
+  }
+  return null;
 }
 
 /** The DOM range of [start, end) in a block, or null when the offsets fall outside its nodes. */
