@@ -7,6 +7,7 @@
  * that carry an upgrade stay declared.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { GazetteerData } from './detect/gazetteer';
 import type { Entity, PackInfo } from './knowledge/types';
 import type { Note } from './notes/model';
 
@@ -15,10 +16,22 @@ export interface PackRecord extends PackInfo {
   importedAt: number;
 }
 
+/**
+ * The matcher compiled from the entities, stored so a waking service worker loads it instead of
+ * building it again. `signature` says which packs and entities it was built from.
+ */
+export interface MatcherRecord {
+  id: string;
+  signature: string;
+  builtAt: number;
+  data: GazetteerData;
+}
+
 export class DossierDB extends Dexie {
   entities!: EntityTable<Entity, 'id'>;
   packs!: EntityTable<PackRecord, 'id'>;
   notes!: EntityTable<Note, 'id'>;
+  matchers!: EntityTable<MatcherRecord, 'id'>;
 
   constructor(options?: DexieOptions) {
     super('dossier', options);
@@ -27,6 +40,8 @@ export class DossierDB extends Dexie {
       packs: 'id',
       notes: 'id, entityId, page.url, createdAt, updatedAt',
     });
+    // Version 2 adds the stored matcher; existing tables and their rows are unchanged.
+    this.version(2).stores({ matchers: 'id' });
   }
 }
 

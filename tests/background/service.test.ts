@@ -60,3 +60,31 @@ describe('DossierService', () => {
     expect(entities.map((e) => e.id)).toEqual(['news:tsmc']);
   });
 });
+
+describe('the stored matcher', () => {
+  it('is built once, then loaded by a worker that wakes up again', async () => {
+    const { db, service: first } = service();
+    await first.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });
+    expect(first.matcherSource).toBe('built');
+    expect(await db.matchers.count()).toBe(1);
+
+    const woken = new DossierService(db, () => Promise.resolve(shippedPacks()));
+    const result = await woken.handle('detect', {
+      blocks: ['Jensen Huang und Nvidias H20'],
+      context: { lang: 'de', named: [], confirmed: [] },
+    });
+    expect(woken.matcherSource).toBe('stored');
+    expect(result.mentions.map((m) => m.entityId)).toEqual(['news:jensen-huang', 'news:nvidia', 'news:nvidia-h20']);
+  });
+
+  it('is rebuilt when the entities change', async () => {
+    const { db, service: first } = service();
+    await first.handle('getEntities', []);
+    await first.handle('detect', { blocks: ['x'], context: { lang: 'en', named: [], confirmed: [] } });
+    await db.entities.delete('news:nvidia');
+    const woken = new DossierService(db, () => Promise.resolve([]));
+    const result = await woken.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });
+    expect(woken.matcherSource).toBe('built');
+    expect(result.mentions).toEqual([]);
+  });
+});

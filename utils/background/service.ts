@@ -3,13 +3,15 @@
  * packs imported, holds the matcher built from the database, and answers the protocol's requests.
  */
 import type { DossierDB } from '../db';
-import { Gazetteer } from '../detect/gazetteer';
+import { compileGazetteer, Gazetteer } from '../detect/gazetteer';
 import { detectMentions } from '../detect/resolve';
 import { importPack, type ImportReport } from '../knowledge/import';
 import type { CompiledPack, Entity } from '../knowledge/types';
 import { backgroundRequestSchemas } from '../message-schemas';
 import type { BackgroundProtocol } from '../messages';
 import { addNote, listNotes } from '../notes/store';
+
+const MATCHER_ID = 'main';
 
 export type Handlers = {
   [K in keyof BackgroundProtocol]: (
@@ -39,13 +41,40 @@ export class DossierService {
     return this.packsReady;
   }
 
+  /** Where the current matcher came from: built from the entities, or loaded as stored. */
+  matcherSource: 'built' | 'stored' | null = null;
+
+  /**
+   * The matcher: loaded from the database when it was built from the same packs and entities,
+   * otherwise built and stored for the next time the worker wakes.
+   */
   private matcher(): Promise<Gazetteer> {
     this.gazetteer ??= (async () => {
       await this.ensurePacks();
-      return Gazetteer.fromEntities(await this.db.entities.toArray());
+      const signature = await this.signature();
+      const stored = await this.db.matchers.get(MATCHER_ID);
+      if (stored?.signature === signature) {
+        this.matcherSource = 'stored';
+        return new Gazetteer(stored.data);
+      }
+      const data = compileGazetteer(await this.db.entities.toArray());
+      this.matcherSource = 'built';
+      try {
+        await this.db.matchers.put({ id: MATCHER_ID, signature, builtAt: Date.now(), data });
+      } catch {
+        // A full disk only costs the next start a rebuild; detection goes on.
+      }
+      return new Gazetteer(data);
     })();
     this.gazetteer.catch(() => (this.gazetteer = undefined));
     return this.gazetteer;
+  }
+
+  /** Which packs (and versions) and how many entities the database holds. */
+  private async signature(): Promise<string> {
+    const packs = await this.db.packs.toArray();
+    const count = await this.db.entities.count();
+    return `${packs.map((p) => `${p.id}@${p.version}:${p.entityCount}`).sort().join(',')};${count}`;
   }
 
   readonly handlers: Handlers = {

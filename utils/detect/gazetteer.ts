@@ -16,6 +16,7 @@ import {
   foldTable,
   IGNORABLE_CLASS,
   isUpperCaseLetter,
+  lowerCaseLetters,
   looksLikeCode,
   WORD_CLASS,
 } from './text';
@@ -44,6 +45,12 @@ export interface GazetteerData {
   evidence: [number, string[]][];
   against: [number, string[]][];
   related: [number, string[]][];
+  /**
+   * Folded first characters of the forms that may start with a lower-case letter ("eBay", "von
+   * der Leyen"). A word starting in lower case can only be one of those: every other form needs a
+   * capital there, so the scan skips most running text at its first character.
+   */
+  lowerStarts: number[];
 }
 
 export interface FormEntry {
@@ -69,16 +76,18 @@ const SPACE = 0x20;
 const NONE = new Set<string>();
 
 export class Gazetteer {
-  private readonly indexById: Map<string, number>;
+  private indexById: Map<string, number> | undefined;
+  private readonly lowerStartOk: Uint8Array;
   private readonly evidenceOf: Map<number, Set<string>>;
   private readonly againstOf: Map<number, Set<string>>;
   private readonly relatedOf: Map<number, string[]>;
 
   constructor(readonly data: GazetteerData) {
-    this.indexById = new Map(data.entityIds.map((id, i) => [id, i]));
     this.evidenceOf = new Map(data.evidence.map(([i, words]) => [i, new Set(words)]));
     this.againstOf = new Map(data.against.map(([i, words]) => [i, new Set(words)]));
     this.relatedOf = new Map(data.related);
+    this.lowerStartOk = new Uint8Array(0x10000);
+    for (const code of data.lowerStarts) this.lowerStartOk[code] = 1;
   }
 
   static fromEntities(list: readonly Entity[]): Gazetteer {
@@ -90,6 +99,8 @@ export class Gazetteer {
   }
 
   entityIndex(id: string): number | undefined {
+    // Built on first use: loading a stored gazetteer should not pay for a map it rarely needs.
+    this.indexById ??= new Map(this.data.entityIds.map((entityId, i) => [entityId, i]));
     return this.indexById.get(id);
   }
 
@@ -137,6 +148,39 @@ export class Gazetteer {
     );
   }
 
+  /** The entity and kind of a form, without building a FormEntry (hot loops over many forms). */
+  formEntityOf(index: number): number {
+    return this.data.formEntity[index]!;
+  }
+
+  formKindOf(index: number): FormKind {
+    const flags = this.data.formFlags[index]!;
+    return flags & FLAG_NOT ? 'not' : flags & FLAG_SHORT ? 'short' : 'name';
+  }
+
+  /**
+   * A number that is equal for two forms with the same spelling and case rule, for caching the
+   * check of what was written against them.
+   */
+  formSurfaceKey(index: number): number {
+    let keys = this.surfaceKeys;
+    if (!keys) {
+      const ids = new Map<string, number>();
+      const { formFlags, surfaces, surfaceStart } = this.data;
+      keys = new Uint32Array(formFlags.length);
+      for (let f = 0; f < formFlags.length; f++) {
+        const id = `${formFlags[f]! & FLAG_CASE}${surfaces.slice(surfaceStart[f], surfaceStart[f + 1])}`;
+        let key = ids.get(id);
+        if (key === undefined) ids.set(id, (key = ids.size));
+        keys[f] = key;
+      }
+      this.surfaceKeys = keys;
+    }
+    return keys[index]!;
+  }
+
+  private surfaceKeys: Uint32Array | undefined;
+
   /** The indices of the forms whose key ends at a trie node. */
   formsAt(node: number): Uint32Array {
     const { valueStart, values } = this.data.trie;
@@ -153,22 +197,26 @@ export class Gazetteer {
     const classes = characterClasses();
     const fold = foldTable();
     const root = this.rootChildren();
+    const lowerStartOk = this.lowerStartOk;
+    const lower = lowerCaseLetters();
     const suffixes = rulesFor(lang).suffixes;
     const n = text.length;
     const out: Candidate[] = [];
-    let previousIsWord = false;
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    while (i < n) {
+      // Two tight loops: to the next word start, then (after matching) past the word.
+      while (i < n && classes[text.charCodeAt(i)] !== WORD_CLASS) i++;
+      if (i >= n) break;
+      const wordStart = i;
       const first = text.charCodeAt(i);
-      const isWord = classes[first] === WORD_CLASS;
-      if (!isWord || previousIsWord) {
-        previousIsWord = isWord;
-        continue;
-      }
-      previousIsWord = true;
-      // Most words start no name: one table lookup rejects them.
-      let node = root[fold[first]!]!;
+      i++;
+      while (i < n && classes[text.charCodeAt(i)] === WORD_CLASS) i++;
+      // Most words start no name: one or two table lookups reject them.
+      const folded = fold[first]!;
+      if (lower[first] === 1 && lowerStartOk[folded] === 0) continue;
+      let node = root[folded]!;
       if (node < 0) continue;
-      let p = i + 1;
+      let p = wordStart + 1;
       for (;;) {
         if (valueStart[node + 1]! > valueStart[node]!) {
           const end = p;
@@ -187,7 +235,7 @@ export class Gazetteer {
               }
             }
           }
-          if (mentionEnd >= 0) out.push({ start: i, end: mentionEnd, nameEnd: end, node });
+          if (mentionEnd >= 0) out.push({ start: wordStart, end: mentionEnd, nameEnd: end, node });
         }
         if (p >= n || firstChild[node + 1] === firstChild[node]) break;
         let raw = text.charCodeAt(p);
@@ -235,6 +283,7 @@ export function compileGazetteer(list: readonly Entity[]): GazetteerData {
   const against: [number, string[]][] = [];
   const related: [number, string[]][] = [];
   const seen = new Set<string>();
+  const lowerStarts = new Set<number>();
 
   const addForm = (entity: number, form: string, kind: FormKind, forceCase: boolean, dedupe: Set<string>) => {
     const key = foldKey(form);
@@ -254,6 +303,7 @@ export function compileGazetteer(list: readonly Entity[]): GazetteerData {
     surfaceStart.push(surfaceLength);
     keys.push(key);
     keyForm.push(index);
+    if (!isUpperCaseLetter(surface[0] ?? '')) lowerStarts.add(key.charCodeAt(0));
   };
 
   for (const entity of list) {
@@ -288,6 +338,7 @@ export function compileGazetteer(list: readonly Entity[]): GazetteerData {
     evidence,
     against,
     related,
+    lowerStarts: [...lowerStarts],
   };
 }
 

@@ -169,6 +169,24 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
     }
   >();
 
+  const addShort = (candidate: Candidate, entity: number, text: string, block: number) => {
+    const key = `${block}:${candidate.start}:${candidate.end}`;
+    const known = shortSpans.get(key);
+    if (known) {
+      known.people.add(entity);
+      return;
+    }
+    shortSpans.set(key, {
+      block,
+      start: candidate.start,
+      end: candidate.end,
+      people: new Set([entity]),
+      titled: precedingTitle(text, candidate.start, lang),
+      sentenceStart: atSentenceStart(text, candidate.start),
+      written: text.slice(candidate.start, candidate.nameEnd),
+    });
+  };
+
   blocks.forEach((text, block) => {
     const excluded = excludedSpans(text);
     const candidates = gazetteer.scan(text, lang);
@@ -187,17 +205,35 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
     const notNames = new Set<string>();
     const valid: { candidate: Candidate; form: FormEntry; match: Exclude<FormMatch, false> }[] = [];
     for (const candidate of candidates) {
-      const forms = [...gazetteer.formsAt(candidate.node)].map((f) => gazetteer.form(f));
-      for (const form of forms) {
-        if (form.kind === 'not' && matchesCanonical(canonicalAt(candidate), { ...form, caseSensitive: false })) {
-          notNames.add(`${candidate.start}:${candidate.end}:${form.entity}`);
+      const excludedHere = excluded.some(([a, b]) => candidate.start < b && candidate.end > a);
+      const written = canonicalAt(candidate);
+      // Forms at one node share their folded key and mostly their spelling ("Wang" for every Wang):
+      // each distinct spelling is checked once.
+      const verdicts = new Map<number, FormMatch>();
+      const verdict = (f: number, caseSensitive?: boolean) => {
+        const form = gazetteer.form(f);
+        return matchesCanonical(written, caseSensitive === undefined ? form : { ...form, caseSensitive });
+      };
+      for (const f of gazetteer.formsAt(candidate.node)) {
+        const kind = gazetteer.formKindOf(f);
+        const entity = gazetteer.formEntityOf(f);
+        if (kind === 'not') {
+          if (verdict(f, false)) notNames.add(`${candidate.start}:${candidate.end}:${entity}`);
+          continue;
         }
-      }
-      if (excluded.some(([a, b]) => candidate.start < b && candidate.end > a)) continue;
-      for (const form of forms) {
-        if (form.kind === 'not') continue;
-        const match = matchesCanonical(canonicalAt(candidate), form);
-        if (match) valid.push({ candidate, form, match });
+        if (excludedHere) continue;
+        const surfaceKey = gazetteer.formSurfaceKey(f);
+        let match = verdicts.get(surfaceKey);
+        if (match === undefined) {
+          match = verdict(f);
+          verdicts.set(surfaceKey, match);
+        }
+        if (!match) continue;
+        if (kind === 'short') {
+          addShort(candidate, entity, text, block);
+          continue;
+        }
+        valid.push({ candidate, form: gazetteer.form(f), match });
       }
     }
     // Of several forms of one entity starting at one place, only the longest that fits its case
@@ -211,23 +247,6 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
       if (furthest.get(`${candidate.start}:${form.entity}:${form.kind}`) !== candidate.end) continue;
       if (notNames.has(`${candidate.start}:${candidate.end}:${form.entity}`)) continue;
       const sentenceStart = atSentenceStart(text, candidate.start);
-      if (form.kind === 'short') {
-        const key = `${block}:${candidate.start}:${candidate.end}`;
-        const known = shortSpans.get(key);
-        if (known) known.people.add(form.entity);
-        else {
-          shortSpans.set(key, {
-            block,
-            start: candidate.start,
-            end: candidate.end,
-            people: new Set([form.entity]),
-            titled: precedingTitle(text, candidate.start, lang),
-            sentenceStart,
-            written: text.slice(candidate.start, candidate.nameEnd),
-          });
-        }
-        continue;
-      }
       let confidence = match === 'exact' ? 0.97 : match === 'case' ? 0.92 : 0.85;
       if (candidate.end !== candidate.nameEnd) confidence -= 0.04;
       const entity = form.entity;

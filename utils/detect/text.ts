@@ -11,6 +11,7 @@ const SPACE = 2;
 const IGNORABLE = 3;
 
 let classes: Uint8Array | undefined;
+let lowers: Uint8Array | undefined;
 let folds: Uint16Array | undefined;
 
 const APOSTROPHES = '\u2019\u2018\u02BC\u2032\u00B4\u0060';
@@ -62,6 +63,19 @@ function table(): { cls: Uint8Array; fold: Uint16Array } {
 export function foldTable(): Uint16Array {
   if (!folds) buildTables();
   return folds!;
+}
+
+/** 1 for every lower-case letter (one with a distinct capital), for the scan's first test. */
+export function lowerCaseLetters(): Uint8Array {
+  if (!lowers) {
+    const table = new Uint8Array(0x10000);
+    for (let code = 0; code < 0xd800; code++) {
+      const ch = String.fromCharCode(code);
+      if (ch !== ch.toUpperCase() && ch === ch.toLowerCase()) table[code] = 1;
+    }
+    lowers = table;
+  }
+  return lowers;
 }
 
 /** The character classes, for loops that test every character (no call per character). */
