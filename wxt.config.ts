@@ -37,7 +37,13 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       const packs = compileAllPacks();
       for (const pack of packs) files.push({ relativeDest: `packs/${pack.id}.json`, contents: JSON.stringify(pack) });
-      files.push({ relativeDest: 'packs/index.json', contents: JSON.stringify(packs.map((p) => `${p.id}.json`)) });
+      const index = packs.map((p) => ({
+        id: p.id,
+        version: p.version,
+        entityCount: p.entities.length,
+        file: `${p.id}.json`,
+      }));
+      files.push({ relativeDest: 'packs/index.json', contents: JSON.stringify(index) });
     },
   },
   zip: {

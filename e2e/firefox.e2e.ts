@@ -1,5 +1,6 @@
 // The Firefox build loads in Firefox and reads the seed article there too. Firefox is driven over
 // WebDriver BiDi (puppeteer-core), which installs the build as a temporary add-on.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ let page: Page;
 beforeAll(async () => {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_ADVICE);
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   server = await startServer();
   browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
   await browser.installExtension(FIREFOX_BUILD);

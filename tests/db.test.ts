@@ -15,11 +15,20 @@ describe('DossierDB', () => {
       notes: 'id, entityId, page.url, createdAt, updatedAt',
     });
     const notes = [
-      createNote({ entityId: 'news:lizzi-lee', text: 'first', page: { url: 'https://a.example/', title: 'A', site: 'a.example' } }, 1),
+      createNote(
+        {
+          entityId: 'news:lizzi-lee',
+          text: 'first',
+          page: { url: 'https://a.example/', title: 'A', site: 'a.example' },
+        },
+        1,
+      ),
       createNote({ text: 'a page note', quote: { exact: 'Quoted.', prefix: '', suffix: '' } }, 2),
     ];
     await v1.table('notes').bulkAdd(notes);
-    await v1.table('packs').add({ id: 'news', version: '0.1.0', asOf: '2025-06', title: { en: 'News' }, entityCount: 0, importedAt: 0 });
+    await v1
+      .table('packs')
+      .add({ id: 'news', version: '0.1.0', asOf: '2025-06', title: { en: 'News' }, entityCount: 0, importedAt: 0 });
     v1.close();
 
     const db = new DossierDB({ indexedDB, IDBKeyRange });

@@ -13,7 +13,7 @@ import { blockContainerOf, isInSkippedRegion, iterateBlocks, type TextBlock } fr
 import { primaryLanguage } from '@/utils/detect/languages';
 import type { PageContext } from '@/utils/detect/resolve';
 import { MentionIndex } from '@/utils/content/mention-index';
-import type { Entity, EntityType, Lang } from '@/utils/knowledge/types';
+import { ENTITY_TYPES, type Entity, type EntityType, type Lang } from '@/utils/knowledge/types';
 import { backgroundMessaging, type PageState } from '@/utils/messages';
 
 /** Blocks go to the background in batches of about this many characters. */
@@ -30,8 +30,8 @@ const hasHighlights = () => typeof CSS !== 'undefined' && 'highlights' in CSS;
 
 /** Lets the page's own tasks run before the reader continues. */
 function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
+  // Not scheduler.yield(): from a Firefox content script its promise belongs to the page's
+  // compartment and was seen never to settle.
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -44,6 +44,8 @@ export class PageReader {
   /** Called after each batch is painted, so an open popup or card can follow. */
   onChange: () => void = () => {};
   private context: PageContext = { lang: 'und', named: [], confirmed: [] };
+  /** The highlight names this reader has set. */
+  private painted = new Set<string>();
   private dirty = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
@@ -61,11 +63,7 @@ export class PageReader {
     this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.restart());
     // The highlight registry is shared with the page, which may clear it: paint again if so.
     this.ctx.setInterval(() => {
-      if (
-        this.index.size > 0 &&
-        hasHighlights() &&
-        ![...CSS.highlights.keys()].some((k) => k.startsWith(HIGHLIGHT_PREFIX))
-      ) {
+      if (this.painted.size > 0 && hasHighlights() && ![...this.painted].some((name) => CSS.highlights.has(name))) {
         this.paint();
       }
     }, 2000);
@@ -180,16 +178,16 @@ export class PageReader {
   paint(): void {
     if (!hasHighlights()) return;
     const byType = this.index.rangesByType();
-    for (const name of [...CSS.highlights.keys()]) {
-      if (
-        name.startsWith(HIGHLIGHT_PREFIX) &&
-        name !== HOVER_HIGHLIGHT &&
-        !byType.has(name.slice(HIGHLIGHT_PREFIX.length) as EntityType)
-      ) {
-        CSS.highlights.delete(name);
-      }
+    // Only our own names are touched: iterating the registry from a Firefox content script throws
+    // ("Xray wrapping of iterators not supported"), as it belongs to the page.
+    for (const name of this.painted) {
+      if (!byType.has(name.slice(HIGHLIGHT_PREFIX.length) as EntityType)) CSS.highlights.delete(name);
     }
-    for (const [type, ranges] of byType) CSS.highlights.set(highlightName(type), new Highlight(...ranges));
+    this.painted.clear();
+    for (const [type, ranges] of byType) {
+      CSS.highlights.set(highlightName(type), new Highlight(...ranges));
+      this.painted.add(highlightName(type));
+    }
   }
 
   setHovered(range: Range | null): void {
@@ -200,9 +198,9 @@ export class PageReader {
 
   clear(): void {
     if (!hasHighlights()) return;
-    for (const name of [...CSS.highlights.keys()]) {
-      if (name.startsWith(HIGHLIGHT_PREFIX)) CSS.highlights.delete(name);
-    }
+    for (const type of ENTITY_TYPES) CSS.highlights.delete(highlightName(type));
+    CSS.highlights.delete(HOVER_HIGHLIGHT);
+    this.painted.clear();
   }
 
   stop(): void {

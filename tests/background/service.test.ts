@@ -1,12 +1,12 @@
 // The background's answers to the protocol, driven directly as the message listener would.
 import { describe, expect, it } from 'vitest';
-import { DossierService } from '../../utils/background/service';
+import { DossierService, packsInMemory } from '../../utils/background/service';
 import { freshDb } from '../helpers/db';
 import { shippedPacks } from '../helpers/packs';
 
 function service() {
   const db = freshDb();
-  return { db, service: new DossierService(db, () => Promise.resolve(shippedPacks())) };
+  return { db, service: new DossierService(db, packsInMemory(shippedPacks())) };
 }
 
 describe('DossierService', () => {
@@ -68,7 +68,7 @@ describe('the stored matcher', () => {
     expect(first.matcherSource).toBe('built');
     expect(await db.matchers.count()).toBe(1);
 
-    const woken = new DossierService(db, () => Promise.resolve(shippedPacks()));
+    const woken = new DossierService(db, packsInMemory(shippedPacks()));
     const result = await woken.handle('detect', {
       blocks: ['Jensen Huang und Nvidias H20'],
       context: { lang: 'de', named: [], confirmed: [] },
@@ -82,8 +82,11 @@ describe('the stored matcher', () => {
     await first.handle('getEntities', []);
     await first.handle('detect', { blocks: ['x'], context: { lang: 'en', named: [], confirmed: [] } });
     await db.entities.delete('news:nvidia');
-    const woken = new DossierService(db, () => Promise.resolve([]));
-    const result = await woken.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });
+    const woken = new DossierService(db, packsInMemory([]));
+    const result = await woken.handle('detect', {
+      blocks: ['Nvidia'],
+      context: { lang: 'en', named: [], confirmed: [] },
+    });
     expect(woken.matcherSource).toBe('built');
     expect(result.mentions).toEqual([]);
   });

@@ -13,6 +13,31 @@ import { addNote, listNotes } from '../notes/store';
 
 const MATCHER_ID = 'main';
 
+/** What the build ships in public/packs/index.json: enough to tell whether a pack is current. */
+export interface ShippedPack {
+  id: string;
+  version: string;
+  entityCount: number;
+  file: string;
+}
+
+/** Where the background finds the packs the extension ships. */
+export interface PackSource {
+  list(): Promise<ShippedPack[]>;
+  load(file: string): Promise<CompiledPack>;
+}
+
+/** A pack source over packs already in memory (tests, tools). */
+export function packsInMemory(packs: CompiledPack[]): PackSource {
+  return {
+    list: () =>
+      Promise.resolve(
+        packs.map((p) => ({ id: p.id, version: p.version, entityCount: p.entities.length, file: `${p.id}.json` })),
+      ),
+    load: (file) => Promise.resolve(packs.find((p) => `${p.id}.json` === file)!),
+  };
+}
+
 export type Handlers = {
   [K in keyof BackgroundProtocol]: (
     data: Parameters<BackgroundProtocol[K]>[0],
@@ -25,14 +50,19 @@ export class DossierService {
 
   constructor(
     private readonly db: DossierDB,
-    private readonly loadPacks: () => Promise<CompiledPack[]>,
+    private readonly packs: PackSource,
   ) {}
 
   /** Imports the shipped packs once per worker start; a no-op when they are current. */
   ensurePacks(): Promise<ImportReport[]> {
     this.packsReady ??= (async () => {
       const reports: ImportReport[] = [];
-      for (const pack of await this.loadPacks()) reports.push(await importPack(this.db, pack));
+      for (const shipped of await this.packs.list()) {
+        // Fetching and parsing a pack costs more than the whole check: skip packs already in.
+        const stored = await this.db.packs.get(shipped.id);
+        if (stored?.version === shipped.version && stored.entityCount === shipped.entityCount) continue;
+        reports.push(await importPack(this.db, await this.packs.load(shipped.file)));
+      }
       if (reports.some((r) => r.imported)) this.gazetteer = undefined;
       return reports;
     })();
@@ -74,7 +104,10 @@ export class DossierService {
   private async signature(): Promise<string> {
     const packs = await this.db.packs.toArray();
     const count = await this.db.entities.count();
-    return `${packs.map((p) => `${p.id}@${p.version}:${p.entityCount}`).sort().join(',')};${count}`;
+    return `${packs
+      .map((p) => `${p.id}@${p.version}:${p.entityCount}`)
+      .sort()
+      .join(',')};${count}`;
   }
 
   readonly handlers: Handlers = {

@@ -12,6 +12,8 @@ export type BlockKind = 'heading' | 'caption' | 'text';
 export interface TextBlock {
   text: string;
   kind: BlockKind;
+  /** How many of the block's characters are link text: menus and link lists are mostly links. */
+  linkChars?: number;
   /** The text nodes of the block in order, with the offset of each in `text`. */
   nodes: { node: Text; start: number }[];
 }
@@ -156,7 +158,7 @@ export function* iterateBlocks(root: Element): Generator<TextBlock> {
   while (stack.length > 0) {
     const step = stack.pop()!;
     if (step.leave) {
-      if (current && current.text.trim() !== '') yield current;
+      if (current && isContent(current)) yield current;
       current = null;
       continue;
     }
@@ -164,9 +166,10 @@ export function* iterateBlocks(root: Element): Generator<TextBlock> {
     if (node.nodeType === 3) {
       const text = node as Text;
       if (text.data === '') continue;
-      current ??= { text: '', kind: kindOf(text.parentElement), nodes: [] };
+      current ??= { text: '', kind: kindOf(text.parentElement), nodes: [], linkChars: 0 };
       current.nodes.push({ node: text, start: current.text.length });
       current.text += text.data;
+      if (text.parentElement?.closest('a[href]')) current.linkChars = (current.linkChars ?? 0) + text.data.length;
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -182,7 +185,7 @@ export function* iterateBlocks(root: Element): Generator<TextBlock> {
       continue;
     }
     if (BLOCK_TAGS.has(tag)) {
-      if (current && current.text.trim() !== '') yield current;
+      if (current && isContent(current)) yield current;
       current = null;
       stack.push({ node: el, leave: true });
     }
@@ -194,7 +197,7 @@ export function* iterateBlocks(root: Element): Generator<TextBlock> {
       for (let i = inShadow.length - 1; i >= 0; i--) stack.push({ node: inShadow[i]! });
     }
   }
-  if (current && current.text.trim() !== '') yield current;
+  if (current && isContent(current)) yield current;
 }
 
 /** All readable blocks under `root`, in document order. */
@@ -246,4 +249,16 @@ export function rangeOf(doc: Document, block: TextBlock, start: number, end: num
   range.setStart(a.node, a.local);
   range.setEnd(b.node, b.local);
   return range;
+}
+
+/**
+ * Whether a block is article text rather than boilerplate. Blocks of mostly link text are menus,
+ * tag clouds and "read more" lists that escaped the markup rules above (the link-density test of
+ * boilerplate removal); headings and captions are always kept.
+ */
+function isContent(block: TextBlock): boolean {
+  const length = block.text.trim().length;
+  if (length === 0) return false;
+  if (block.kind !== 'text') return true;
+  return (block.linkChars ?? 0) / length < 0.6;
 }
