@@ -103,19 +103,21 @@ console.log(
   `Dossier matcher benchmark — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}\n`,
 );
 
-for (const count of NAME_COUNTS) {
+const browserOnly = process.argv.includes('--browser-only');
+for (const count of browserOnly ? [] : NAME_COUNTS) {
   process.stderr.write(`… ${count.toLocaleString('en')} names\n`);
   const entities = syntheticEntities(count);
-  gc();
-  const before = usedBytes();
   const built = time(() => compileGazetteer(entities));
-  let gazetteer = new Gazetteer(built.value);
-  gc();
-  const memoryMb = (usedBytes() - before) / (1024 * 1024);
   // The precompiled form: what the background stores in IndexedDB (structured clone) and loads.
   const stored = serialize(built.value);
+  gc();
+  const before = usedBytes();
   const loaded = time(() => new Gazetteer(deserialize(stored) as typeof built.value));
-  gazetteer = loaded.value;
+  const gazetteer = loaded.value;
+  gazetteer.scan('Warm up the lazy tables.', 'en');
+  gc();
+  // What a worker holds for the matcher: measured on the heap, and never less than its arrays.
+  const memoryMb = Math.max(usedBytes() - before, gazetteer.approximateBytes()) / (1024 * 1024);
 
   const names = entities.map((e) => e.labels.en!);
   const sorted = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp);
@@ -176,35 +178,37 @@ for (const count of NAME_COUNTS) {
   }
 }
 
-console.log('Build and memory');
-console.log('| names | build from source | load precompiled | memory | RegExp build |');
-console.log('|---:|---:|---:|---:|---:|');
-for (const b of builds) {
+if (!browserOnly) {
+  console.log('Build and memory');
+  console.log('| names | build from source | load precompiled | memory | RegExp build |');
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const b of builds) {
+    console.log(
+      `| ${b.names.toLocaleString('en')} | ${fmt(b.buildMs)} ms | ${fmt(b.loadMs)} ms | ${fmt(b.memoryMb)} MB | ${fmt(b.regexpBuildMs)} ms |`,
+    );
+  }
   console.log(
-    `| ${b.names.toLocaleString('en')} | ${fmt(b.buildMs)} ms | ${fmt(b.loadMs)} ms | ${fmt(b.memoryMb)} MB | ${fmt(b.regexpBuildMs)} ms |`,
+    '\nScan speed in MB/s (higher is better); × = engine scan ÷ RegExp. mark.js gets 250 names (it overflows the stack near 1,000).',
   );
-}
-console.log(
-  '\nScan speed in MB/s (higher is better); × = engine scan ÷ RegExp. mark.js gets 250 names (it overflows the stack near 1,000).',
-);
-console.log('| names | text | engine scan | engine detect | RegExp | × | mark.js (DOM) | char loop (floor) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) {
-  const mark = r.markjs === undefined ? 'n/a' : r.markjs === null ? 'stack overflow' : fmt(r.markjs, 2);
-  console.log(
-    `| ${r.names.toLocaleString('en')} | ${r.text} | ${fmt(r.engineScan)} | ${fmt(r.engineDetect)} | ${fmt(r.regexp)} | ${fmt(r.engineScan / r.regexp)} | ${mark} | ${fmt(r.floor)} |`,
-  );
-}
+  console.log('| names | text | engine scan | engine detect | RegExp | × | mark.js (DOM) | char loop (floor) |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const mark = r.markjs === undefined ? 'n/a' : r.markjs === null ? 'stack overflow' : fmt(r.markjs, 2);
+    console.log(
+      `| ${r.names.toLocaleString('en')} | ${r.text} | ${fmt(r.engineScan)} | ${fmt(r.engineDetect)} | ${fmt(r.regexp)} | ${fmt(r.engineScan / r.regexp)} | ${mark} | ${fmt(r.floor)} |`,
+    );
+  }
 
-const big = rows.filter((r) => r.names === 100_000 && r.text === '1 MB')[0]!;
-const bigBuild = builds.find((b) => b.names === 100_000)!;
-const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
-console.log('\nTargets at 100,000 names (1 MB of text):');
-console.log(`  scan ${fmt(big.engineScan)} MB/s ≥ 50: ${verdict(big.engineScan >= 50)}`);
-console.log(`  ${fmt(big.engineScan / big.regexp)}× the RegExp ≥ 8×: ${verdict(big.engineScan / big.regexp >= 8)}`);
-console.log(
-  `  build ${fmt(bigBuild.buildMs)} ms ≤ 500 or load ${fmt(bigBuild.loadMs)} ms ≤ 50: ${verdict(bigBuild.buildMs <= 500 || bigBuild.loadMs <= 50)}`,
-);
-console.log(`  memory ${fmt(bigBuild.memoryMb)} MB ≤ 40: ${verdict(bigBuild.memoryMb <= 40)}`);
+  const big = rows.filter((r) => r.names === 100_000 && r.text === '1 MB')[0]!;
+  const bigBuild = builds.find((b) => b.names === 100_000)!;
+  const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+  console.log('\nTargets at 100,000 names (1 MB of text):');
+  console.log(`  scan ${fmt(big.engineScan)} MB/s ≥ 50: ${verdict(big.engineScan >= 50)}`);
+  console.log(`  ${fmt(big.engineScan / big.regexp)}× the RegExp ≥ 8×: ${verdict(big.engineScan / big.regexp >= 8)}`);
+  console.log(
+    `  build ${fmt(bigBuild.buildMs)} ms ≤ 500 or load ${fmt(bigBuild.loadMs)} ms ≤ 50: ${verdict(bigBuild.buildMs <= 500 || bigBuild.loadMs <= 50)}`,
+  );
+  console.log(`  memory ${fmt(bigBuild.memoryMb)} MB ≤ 40: ${verdict(bigBuild.memoryMb <= 40)}`);
+}
 
 if (!process.argv.includes('--engine-only')) await runBrowserBench();

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { EntityCard } from '@/components/EntityCard';
-import { NoteEditor } from '@/components/NoteEditor';
+import { AddNote } from '@/components/AddNote';
 import type { PageMention } from '@/utils/content/mention-index';
 import { t } from '@/utils/i18n';
 import type { Entity, Lang } from '@/utils/knowledge/types';
@@ -22,8 +22,6 @@ export interface ContentCardProps {
 
 export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: ContentCardProps) {
   const [notes, setNotes] = useState<Note[]>([]);
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
   const quote = useMemo(() => quoteAround(mention.block.text, mention.start, mention.end), [mention]);
   const headingId = `dossier-card-name-${mention.index}`;
 
@@ -40,8 +38,6 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
     };
   }, [entity.id]);
 
-  useEffect(() => onBusyChange(editing), [editing, onBusyChange]);
-
   const save = async (text: string) => {
     const note = await backgroundMessaging.sendMessage('saveNote', {
       entityId: entity.id,
@@ -50,8 +46,6 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
       text,
     });
     setNotes((list) => [note, ...list]);
-    setEditing(false);
-    setSaved(true);
   };
 
   return (
@@ -67,27 +61,7 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
       }}
     >
       <EntityCard entity={entity} lang={lang} notes={notes} onClose={onClose} headingId={headingId}>
-        {editing ? (
-          <NoteEditor quote={quote} onSave={save} onCancel={() => setEditing(false)} />
-        ) : (
-          <div class="card-actions">
-            <button
-              type="button"
-              class="button primary"
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
-              {t('addNote')}
-            </button>
-            {saved && (
-              <span class="card-status" role="status">
-                {t('noteSaved')}
-              </span>
-            )}
-          </div>
-        )}
+        <AddNote quote={quote} onSave={save} onEditingChange={onBusyChange} />
       </EntityCard>
     </div>
   );

@@ -10,6 +10,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const reader = new PageReader(ctx);
+    // Reading starts at once; the card's shadow root is prepared meanwhile.
+    const reading = reader.start();
     let hover: HoverController | null = null;
     const card = await CardHost.create(ctx, (inside) => hover?.pointerInCard(inside));
 
@@ -47,6 +49,6 @@ export default defineContentScript({
     });
 
     hover.start();
-    await reader.start();
+    await reading;
   },
 });

@@ -12,7 +12,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { blockContainerOf, isInSkippedRegion, iterateBlocks, type TextBlock } from '@/utils/detect/extract';
 import { primaryLanguage } from '@/utils/detect/languages';
 import type { PageContext } from '@/utils/detect/resolve';
-import { MentionIndex } from '@/utils/content/mention-index';
+import { MentionIndex, type PageMention } from '@/utils/content/mention-index';
 import { ENTITY_TYPES, type Entity, type EntityType, type Lang } from '@/utils/knowledge/types';
 import { backgroundMessaging, type PageState } from '@/utils/messages';
 
@@ -44,8 +44,8 @@ export class PageReader {
   /** Called after each batch is painted, so an open popup or card can follow. */
   onChange: () => void = () => {};
   private context: PageContext = { lang: 'und', named: [], confirmed: [] };
-  /** The highlight names this reader has set. */
-  private painted = new Set<string>();
+  /** One highlight per entity type, so each type has its own colour. */
+  private highlights = new Map<EntityType, Highlight>();
   private dirty = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
@@ -63,7 +63,11 @@ export class PageReader {
     this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.restart());
     // The highlight registry is shared with the page, which may clear it: paint again if so.
     this.ctx.setInterval(() => {
-      if (this.painted.size > 0 && hasHighlights() && ![...this.painted].some((name) => CSS.highlights.has(name))) {
+      if (
+        this.highlights.size > 0 &&
+        hasHighlights() &&
+        ![...this.highlights.keys()].some((type) => CSS.highlights.has(highlightName(type)))
+      ) {
         this.paint();
       }
     }, 2000);
@@ -130,14 +134,14 @@ export class PageReader {
       const entity = this.entities.get(m.entityId);
       // The text may have changed while the background matched it: then the offsets no longer fit.
       if (entity && isCurrent(batch[m.block]!)) {
-        this.index.add(document, batch[m.block]!, m.start, m.end, m.entityId, entity.type);
+        const mention = this.index.add(document, batch[m.block]!, m.start, m.end, m.entityId, entity.type);
+        if (mention) this.mark(mention);
       }
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
         sliceStart = performance.now();
       }
     }
-    this.paint();
     this.onChange();
   }
 
@@ -166,28 +170,37 @@ export class PageReader {
     this.dirty.clear();
     // Of nested containers, the outermost is read; it includes the others.
     const roots = [...containers].filter((c) => ![...containers].some((o) => o !== c && o.contains(c)));
-    this.index.removeWhere(
+    const removed = this.index.removeWhere(
       (m) => !isCurrent(m.block) || m.range.collapsed || roots.some((root) => root.contains(m.block.nodes[0]!.node)),
     );
+    for (const mention of removed) this.highlights.get(mention.type)?.delete(mention.range);
     for (const root of roots) await this.read(root, generation);
-    this.paint();
     this.onChange();
   }
 
-  /** One highlight per entity type, so each type has its own colour. */
+  /**
+   * Adds a mention to its type's highlight. Highlights grow one range at a time: registering them
+   * anew with every range would make the browser repaint every mark for every batch.
+   */
+  private mark(mention: PageMention): void {
+    if (!hasHighlights()) return;
+    let highlight = this.highlights.get(mention.type);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.highlights.set(mention.type, highlight);
+      CSS.highlights.set(highlightName(mention.type), highlight);
+    }
+    highlight.add(mention.range);
+  }
+
+  /**
+   * Registers the highlights again, after the page cleared the registry (it is the page's).
+   * Only our own names are touched: iterating the registry from a Firefox content script throws
+   * ("Xray wrapping of iterators not supported").
+   */
   paint(): void {
     if (!hasHighlights()) return;
-    const byType = this.index.rangesByType();
-    // Only our own names are touched: iterating the registry from a Firefox content script throws
-    // ("Xray wrapping of iterators not supported"), as it belongs to the page.
-    for (const name of this.painted) {
-      if (!byType.has(name.slice(HIGHLIGHT_PREFIX.length) as EntityType)) CSS.highlights.delete(name);
-    }
-    this.painted.clear();
-    for (const [type, ranges] of byType) {
-      CSS.highlights.set(highlightName(type), new Highlight(...ranges));
-      this.painted.add(highlightName(type));
-    }
+    for (const [type, highlight] of this.highlights) CSS.highlights.set(highlightName(type), highlight);
   }
 
   setHovered(range: Range | null): void {
@@ -200,7 +213,7 @@ export class PageReader {
     if (!hasHighlights()) return;
     for (const type of ENTITY_TYPES) CSS.highlights.delete(highlightName(type));
     CSS.highlights.delete(HOVER_HIGHLIGHT);
-    this.painted.clear();
+    this.highlights.clear();
   }
 
   stop(): void {

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityCard } from '@/components/EntityCard';
-import { NoteEditor } from '@/components/NoteEditor';
+import { AddNote } from '@/components/AddNote';
 import { getDb } from '@/utils/db';
 import { t, type MessageKey } from '@/utils/i18n';
 import { ENTITY_TYPES, pickLang, type Entity, type EntityType } from '@/utils/knowledge/types';
@@ -148,8 +148,6 @@ function EntityList(props: { state: PageState; entities: Map<string, Entity>; on
 
 function EntityDetail(props: { entity: Entity; state: PageState; tabId: number; onBack: () => void }) {
   const { entity, state, tabId, onBack } = props;
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
   const notes = useLiveQuery(() => listNotes(getDb(), { entityId: entity.id }), [entity.id]).value ?? [];
   return (
     <div class="popup-detail">
@@ -157,34 +155,19 @@ function EntityDetail(props: { entity: Entity; state: PageState; tabId: number; 
         ← {t('back')}
       </button>
       <EntityCard entity={entity} lang={state.lang} notes={notes}>
-        {editing ? (
-          <NoteEditor
-            onCancel={() => setEditing(false)}
-            onSave={async (text) => {
-              await addNote(getDb(), { entityId: entity.id, page: pageOf(state.url, state.title), text });
-              setEditing(false);
-              setSaved(true);
-            }}
-          />
-        ) : (
-          <div class="card-actions">
-            <button type="button" class="button primary" onClick={() => setEditing(true)}>
-              {t('addNote')}
-            </button>
-            <button
-              type="button"
-              class="button"
-              onClick={() => void tabMessaging.sendMessage('showEntity', entity.id, tabId)}
-            >
-              {t('showOnPage')}
-            </button>
-            {saved && (
-              <span class="card-status" role="status">
-                {t('noteSaved')}
-              </span>
-            )}
-          </div>
-        )}
+        <AddNote
+          onSave={async (text) => {
+            await addNote(getDb(), { entityId: entity.id, page: pageOf(state.url, state.title), text });
+          }}
+        >
+          <button
+            type="button"
+            class="button"
+            onClick={() => void tabMessaging.sendMessage('showEntity', entity.id, tabId)}
+          >
+            {t('showOnPage')}
+          </button>
+        </AddNote>
       </EntityCard>
     </div>
   );

@@ -59,13 +59,13 @@ export class MentionIndex {
     return mention;
   }
 
-  /** Forgets the mentions `drop` selects; returns how many. */
-  removeWhere(drop: (mention: PageMention) => boolean): number {
-    let removed = 0;
+  /** Forgets the mentions `drop` selects, and returns them. */
+  removeWhere(drop: (mention: PageMention) => boolean): PageMention[] {
+    const removed: PageMention[] = [];
     for (const mention of this.all) {
       if (!drop(mention)) continue;
       this.all.delete(mention);
-      removed++;
+      removed.push(mention);
       for (const { node } of mention.block.nodes) {
         const pieces = this.byNode.get(node);
         if (!pieces) continue;
