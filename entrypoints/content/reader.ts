@@ -130,18 +130,21 @@ export class PageReader {
     this.context = result.context;
     for (const entity of result.entities) this.entities.set(entity.id, entity);
     let sliceStart = performance.now();
+    const added: PageMention[] = [];
     for (const m of result.mentions) {
       const entity = this.entities.get(m.entityId);
       // The text may have changed while the background matched it: then the offsets no longer fit.
       if (entity && isCurrent(batch[m.block]!)) {
         const mention = this.index.add(document, batch[m.block]!, m.start, m.end, m.entityId, entity.type);
-        if (mention) this.mark(mention);
+        if (mention) added.push(mention);
       }
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
         sliceStart = performance.now();
       }
     }
+    // A batch's marks appear together: one repaint, and no half-marked paragraph.
+    for (const mention of added) this.mark(mention);
     this.onChange();
   }
 
