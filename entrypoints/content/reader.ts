@@ -17,7 +17,7 @@ import { ENTITY_TYPES, type Entity, type EntityType, type Lang } from '@/utils/k
 import { backgroundMessaging, type PageState } from '@/utils/messages';
 
 /** Blocks go to the background in batches of about this many characters. */
-const BATCH_CHARS = 100_000;
+const BATCH_CHARS = 50_000;
 /** The longest the reader works on the page's main thread before letting the page run. */
 const SLICE_MS = 8;
 /** Changes are gathered for this long before they are read, so a burst is read once. */
