@@ -76,7 +76,6 @@ const SPACE = 0x20;
 const NONE = new Set<string>();
 
 export class Gazetteer {
-  private indexById: Map<string, number> | undefined;
   private readonly lowerStartOk: Uint8Array;
   private readonly evidenceOf: Map<number, Set<string>>;
   private readonly againstOf: Map<number, Set<string>>;
@@ -96,12 +95,6 @@ export class Gazetteer {
 
   get entityCount(): number {
     return this.data.entityIds.length;
-  }
-
-  entityIndex(id: string): number | undefined {
-    // Built on first use: loading a stored gazetteer should not pay for a map it rarely needs.
-    this.indexById ??= new Map(this.data.entityIds.map((entityId, i) => [entityId, i]));
-    return this.indexById.get(id);
   }
 
   entityId(entity: number): string {
@@ -189,7 +182,7 @@ export class Gazetteer {
 
   /**
    * Every form that occurs in `text` at a word start and ends at a word boundary, or before an
-   * inflection ending of `lang`. Case and diacritics are checked later by `formMatches`.
+   * inflection ending of `lang`. Case and diacritics are checked later by `matchesCanonical`.
    */
   scan(text: string, lang: Lang): Candidate[] {
     const { trie } = this.data;
@@ -358,15 +351,10 @@ function defaultShortForms(entity: Entity): string[] {
 export type FormMatch = 'exact' | 'case' | 'folded' | false;
 
 /**
- * Whether the text written on the page fits the form's case rules: codes only as written, names
- * with their capitals where the pack writes capitals (a headline in capitals still fits), and
- * diacritics told apart as 'folded' so an exact spelling can win over a folded one.
+ * Whether the text written on the page (already through `canonicalSurface`) fits the form's case
+ * rules: codes only as written, names with their capitals where the pack writes capitals (a
+ * headline in capitals still fits), and diacritics told apart as 'folded' so an exact spelling can win over a folded one.
  */
-export function formMatches(written: string, form: FormEntry): FormMatch {
-  return matchesCanonical(canonicalSurface(written), form);
-}
-
-/** `formMatches` for text already in canonical form (`canonicalSurface`). */
 export function matchesCanonical(text: string, form: FormEntry): FormMatch {
   if (form.caseSensitive) return text === form.surface ? 'exact' : false;
   if (text === form.surface) return 'exact';

@@ -91,23 +91,6 @@ export function isWordCode(code: number): boolean {
   return (classes ?? characterClasses())[code] === WORD;
 }
 
-export function isSpaceCode(code: number): boolean {
-  return (classes ?? characterClasses())[code] === SPACE;
-}
-
-export function isIgnorableCode(code: number): boolean {
-  return (classes ?? characterClasses())[code] === IGNORABLE;
-}
-
-/** Lower-cases, strips diacritics and unifies apostrophes, hyphens and spaces, one unit for one. */
-export function foldText(text: string): Uint16Array {
-  if (!folds) buildTables();
-  const fold = folds!;
-  const out = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = fold[text.charCodeAt(i)]!;
-  return out;
-}
-
 /** The folded form of an alias as the trie stores it: NFC first, runs of spaces collapsed. */
 export function foldKey(alias: string): string {
   const nfc = alias.normalize('NFC').trim();
