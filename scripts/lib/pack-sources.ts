@@ -27,7 +27,8 @@ export function packIds(): string[] {
 export function compilePackDir(dir: string): CompileResult {
   const headerPath = join(dir, 'pack.yaml');
   const entitiesDir = join(dir, 'entities');
-  const files: SourceFile[] = readdirSync(entitiesDir)
+  // Entities may be grouped in folders (entities/companies/tech.yaml); every YAML file counts.
+  const files: SourceFile[] = readdirSync(entitiesDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort()
     .map((f) => ({ path: relative(ROOT, join(entitiesDir, f)), records: readYaml(join(entitiesDir, f)) }));
