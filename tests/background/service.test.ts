@@ -21,7 +21,7 @@ describe('DossierService', () => {
     expect(result.mentions.map((m) => m.entityId)).toEqual([
       'news:lizzi-lee',
       'news:asia-society-policy-institute',
-      'news:beijing',
+      'places:beijing',
       'news:nvidia',
       'news:nvidia-h20',
     ]);

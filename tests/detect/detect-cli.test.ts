@@ -32,7 +32,7 @@ describe('the detect command', () => {
     const ids = json.entities.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual([...new Set(json.mentions.map((m) => m.entityId))].sort());
-    const beijing = json.entities.find((e) => e.id === 'news:beijing')!;
+    const beijing = json.entities.find((e) => e.id === 'places:beijing')!;
     expect(beijing).toMatchObject({ name: 'Peking', type: 'place' });
     expect(beijing.aliases).toEqual(expect.arrayContaining(['Beijing', 'Peking']));
     const h20 = json.entities.find((e) => e.id === 'news:nvidia-h20')!;
@@ -49,6 +49,6 @@ describe('the detect command', () => {
     // English has no genitive -s: "Nvidias" is no longer a mention.
     expect(json.mentions.some((m) => m.text === 'Nvidias')).toBe(true);
     expect(en.mentions.some((m) => m.text === 'Nvidias')).toBe(false);
-    expect(en.entities.find((e) => e.id === 'news:beijing')?.name).toBe('Beijing');
+    expect(en.entities.find((e) => e.id === 'places:beijing')?.name).toBe('Beijing');
   });
 });

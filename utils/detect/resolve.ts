@@ -63,6 +63,8 @@ interface Scored {
 
 interface Pending extends Scored {
   sentenceStart: boolean;
+  /** At the start of the text or after a full stop: where every word is capitalised. */
+  afterFullStop: boolean;
 }
 
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
@@ -92,6 +94,21 @@ export function atSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
   while (i >= 0 && OPENERS.has(text[i]!)) i--;
   return i < 0 || ENDERS.has(text[i]!);
+}
+
+/** A Title-case word, not a stopword, directly before or after [start, end), in the same sentence. */
+function withinLongerName(text: string, start: number, end: number, lang: Lang): boolean {
+  const isNamePart = (word: string | undefined) =>
+    !!word && /^\p{Lu}\p{Ll}/u.test(word) && !isStopword(word, lang) && !titlesFor(lang).has(word.toLowerCase());
+  const before = /(?:^|\s)(\p{L}+) $/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const after = /^ (\p{L}+)/u.exec(text.slice(end, end + 40))?.[1];
+  return isNamePart(before) || isNamePart(after);
+}
+
+function afterFullStop(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && OPENERS.has(text[i]!)) i--;
+  return i < 0 || '.!?…'.includes(text[i]!);
 }
 
 /**
@@ -254,6 +271,16 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
       if (evidenceDistance(text, candidate.start, candidate.end, against, AGAINST_WINDOW) < Infinity) continue;
       const scored = { block, start: candidate.start, end: candidate.end, entity, confidence };
       const evidence = gazetteer.evidence(entity);
+      // A place name that is also a word or a surname, right beside another capitalised word, is
+      // part of a longer name: "Raimunda Pereira", "Luis Ferreira Santos".
+      if (
+        evidence.size > 0 &&
+        gazetteer.entityType(entity) === 'place' &&
+        !CAPITALISES_NOUNS.has(lang) &&
+        withinLongerName(text, candidate.start, candidate.end, lang)
+      ) {
+        continue;
+      }
       if (evidence.size === 0) {
         accepted.push(scored);
         continue;
@@ -272,7 +299,7 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
         // The nearer the evidence, the surer: of two entities sharing a name, the nearer one wins.
         accepted.push({ ...scored, confidence: confidence - 0.1 * (distance / EVIDENCE_WINDOW) });
       } else {
-        ambiguous.push({ ...scored, sentenceStart });
+        ambiguous.push({ ...scored, sentenceStart, afterFullStop: afterFullStop(text, candidate.start) });
       }
     }
   });
@@ -293,7 +320,9 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
           gazetteer.entityType(o.entity) === type &&
           Math.abs(o.start - s.start) <= EVIDENCE_WINDOW,
       );
-      if (sameKindNearby) {
+      // After a full stop the capital says nothing, and places cluster, so a neighbouring place
+      // does not make "Riverside communities…" a city: there a place needs evidence of its own.
+      if (sameKindNearby && !(type === 'place' && s.afterFullStop)) {
         confirmed.add(id);
         accepted.push({ ...s, confidence: 0.85 });
       } else if (

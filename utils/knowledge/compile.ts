@@ -20,7 +20,15 @@ function entityName(record: unknown, index: number): string {
   return typeof id === 'string' ? `entity "${id}"` : `entity #${index + 1}`;
 }
 
-export function compilePack(headerPath: string, header: unknown, files: SourceFile[]): CompileResult {
+/**
+ * @param otherIds ids defined by the other packs, which `related` may point to ("places:china").
+ */
+export function compilePack(
+  headerPath: string,
+  header: unknown,
+  files: SourceFile[],
+  otherIds: ReadonlySet<string> = new Set(),
+): CompileResult {
   const errors: string[] = [];
   const head = packHeaderSchema.safeParse(header);
   if (!head.success) errors.push(...describeIssues(headerPath, head.error));
@@ -63,7 +71,8 @@ export function compilePack(headerPath: string, header: unknown, files: SourceFi
 
   for (const entity of entities) {
     for (const id of entity.related ?? []) {
-      if (!where.has(id)) errors.push(`${where.get(entity.id)}: entity "${entity.id}": related: unknown id "${id}"`);
+      if (!where.has(id) && !otherIds.has(id))
+        errors.push(`${where.get(entity.id)}: entity "${entity.id}": related: unknown id "${id}"`);
     }
   }
   errors.push(...aliasCollisions(entities, where));
