@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { DossierService, type PackSource, type ShippedPack } from '@/utils/background/service';
 import { getDb } from '@/utils/db';
+import { t } from '@/utils/i18n';
 import type { CompiledPack } from '@/utils/knowledge/types';
-import { backgroundMessaging, type BackgroundProtocol } from '@/utils/messages';
+import { backgroundMessaging, tabMessaging, type BackgroundProtocol } from '@/utils/messages';
 
 /** The packs the build ships in public/packs/, listed with their versions in packs/index.json. */
 const shippedPacks: PackSource = {
@@ -13,13 +14,31 @@ const shippedPacks: PackSource = {
     (await (await fetch(browser.runtime.getURL(`/packs/${file}` as '/popup.html'))).json()) as CompiledPack,
 };
 
-export default defineBackground(() => {
-  const service = new DossierService(getDb(), shippedPacks);
+const ADD_SELECTION_MENU = 'dossier-add-selection';
 
+/** Every open tab reads its page again; tabs without Dossier's content script just refuse. */
+async function tellTabsKnowledgeChanged(): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id !== undefined) tabMessaging.sendMessage('knowledgeChanged', undefined, tab.id).catch(() => {});
+  }
+}
+
+export default defineBackground(() => {
+  const service = new DossierService(getDb(), shippedPacks, () => void tellTabsKnowledgeChanged());
+
+  browser.runtime.onInstalled.addListener(() => {
+    // Menus persist across worker restarts; creating them once per install or update is enough.
+    browser.contextMenus.create({ id: ADD_SELECTION_MENU, title: t('menuAddSelection'), contexts: ['selection'] });
+    void service.warmUp();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== ADD_SELECTION_MENU || tab?.id === undefined) return;
+    tabMessaging.sendMessage('teachSelection', info.selectionText ?? '', tab.id).catch(() => {});
+  });
   // The worker also starts for reasons other than install (a message, a browser start); importing
-  // is idempotent, so every start makes sure the packs are in the database before cards are served.
-  browser.runtime.onInstalled.addListener(() => void service.ensurePacks());
-  void service.ensurePacks();
+  // is idempotent, so every start makes sure the packs and the matcher are ready before cards are
+  // served.
+  void service.warmUp();
 
   const types = Object.keys(service.handlers) as (keyof BackgroundProtocol)[];
   for (const type of types) {

@@ -27,11 +27,46 @@ export interface MatcherRecord {
   data: GazetteerData;
 }
 
+/**
+ * What the background is doing with the knowledge, for the notes page and the popup to show:
+ * importing a pack (with progress), building the matcher, or ready. One row, id 'knowledge'.
+ */
+export interface KnowledgeStatus {
+  id: 'knowledge';
+  phase: 'importing' | 'building' | 'ready' | 'error';
+  /** The pack being imported. */
+  pack?: string;
+  done: number;
+  total: number;
+  startedAt: number;
+  finishedAt?: number;
+  error?: string;
+  /** Bumped on every change to the reader's own entities, so the matcher is rebuilt. */
+  userRevision: number;
+}
+
+/**
+ * A reader's correction: "not this entity here" (on one page, for one written form) or "never
+ * mark this entity on this site".
+ */
+export interface Correction {
+  id: string;
+  kind: 'not-here' | 'not-on-site';
+  entityId: string;
+  site: string;
+  /** For 'not-here': the page and the form as written there. */
+  url?: string;
+  surface?: string;
+  createdAt: number;
+}
+
 export class DossierDB extends Dexie {
   entities!: EntityTable<Entity, 'id'>;
   packs!: EntityTable<PackRecord, 'id'>;
   notes!: EntityTable<Note, 'id'>;
   matchers!: EntityTable<MatcherRecord, 'id'>;
+  status!: EntityTable<KnowledgeStatus, 'id'>;
+  corrections!: EntityTable<Correction, 'id'>;
 
   constructor(options?: DexieOptions) {
     super('dossier', options);
@@ -42,6 +77,8 @@ export class DossierDB extends Dexie {
     });
     // Version 2 adds the stored matcher; existing tables and their rows are unchanged.
     this.version(2).stores({ matchers: 'id' });
+    // Version 3 adds the knowledge status (import progress) and the reader's corrections.
+    this.version(3).stores({ status: 'id', corrections: 'id, entityId, site, url' });
   }
 }
 

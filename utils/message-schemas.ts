@@ -3,6 +3,7 @@
  * received. Limits keep one hostile page from making the background allocate without bound.
  */
 import { z } from 'zod';
+import { correctionInputSchema, userEntityInputSchema } from './knowledge/user';
 import type { BackgroundProtocol, TabProtocol } from './messages';
 
 const lang = z.string().max(16);
@@ -37,13 +38,20 @@ export const backgroundRequestSchemas = {
     // A page of several megabytes arrives in batches; one batch is capped to keep the worker live.
     blocks: z.array(z.string().max(2_000_000)).max(50_000),
     context: pageContextSchema,
+    url: z.string().max(4096).optional(),
   }),
   getEntities: z.array(entityId).max(10_000),
   getNotes: z.strictObject({ entityId: entityId.optional(), url: z.string().max(4096).optional() }),
   saveNote: noteDraftSchema.refine((d) => d.text.trim() !== '' || d.quote, 'a note needs text or a quote'),
+  saveEntity: userEntityInputSchema,
+  deleteEntity: entityId,
+  addCorrection: correctionInputSchema,
+  removeCorrection: z.string().min(1).max(200),
 } satisfies { [K in keyof BackgroundProtocol]: z.ZodType<Parameters<BackgroundProtocol[K]>[0]> };
 
 export const tabRequestSchemas = {
   getPageState: z.undefined(),
   showEntity: entityId,
+  knowledgeChanged: z.undefined(),
+  teachSelection: z.string().max(500),
 } satisfies { [K in keyof TabProtocol]: z.ZodType<Parameters<TabProtocol[K]>[0]> };

@@ -6,7 +6,9 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Mention, PageContext } from './detect/resolve';
+import type { Correction } from './db';
 import type { Entity } from './knowledge/types';
+import type { CorrectionInput, UserEntityInput } from './knowledge/user';
 import type { Note, NoteDraft } from './notes/model';
 
 /** The entities on a page and how often each is mentioned, as the content script knows it. */
@@ -23,7 +25,8 @@ export interface PageState {
 
 /** Messages handled by the background. */
 export interface BackgroundProtocol {
-  detect(request: { blocks: string[]; context: PageContext }): {
+  /** `url` is the page's address, where the reader's corrections apply. */
+  detect(request: { blocks: string[]; context: PageContext; url?: string }): {
     mentions: Mention[];
     context: PageContext;
     entities: Entity[];
@@ -31,6 +34,11 @@ export interface BackgroundProtocol {
   getEntities(ids: string[]): Entity[];
   getNotes(query: { entityId?: string; url?: string }): Note[];
   saveNote(draft: NoteDraft): Note;
+  /** Adds or (with an id) edits one of the reader's own entities. */
+  saveEntity(input: UserEntityInput): Entity;
+  deleteEntity(id: string): boolean;
+  addCorrection(input: CorrectionInput): Correction;
+  removeCorrection(id: string): boolean;
 }
 
 /** Messages handled by the content script of a tab. */
@@ -38,6 +46,10 @@ export interface TabProtocol {
   getPageState(): PageState;
   /** Scrolls to the next mention of the entity and opens its card. */
   showEntity(entityId: string): boolean;
+  /** The reader's entities or corrections changed: read the page again. */
+  knowledgeChanged(): void;
+  /** The reader chose "Add to Dossier" on a selection: open the entity editor with it. */
+  teachSelection(text: string): boolean;
 }
 
 export const backgroundMessaging = defineExtensionMessaging<BackgroundProtocol>();

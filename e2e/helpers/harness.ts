@@ -8,7 +8,7 @@ import { EXTENSION_DIR, launchWithExtension, type LaunchOptions, type Launched }
 import { ROOT } from '../../scripts/lib/pack-sources';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 
-export { hoverText, paintedMarks, waitForMarks } from '../../scripts/lib/page-driver';
+export { hoverText, paintedMarks, selectText, waitForMarks } from '../../scripts/lib/page-driver';
 export { CardProbe } from '../../scripts/lib/closed-shadow';
 
 export const PAGES_DIR = join(ROOT, 'e2e', 'fixtures', 'pages');

@@ -9,8 +9,10 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import cardCss from '@/components/card.css?inline';
 import { OWN_ELEMENT_ATTRIBUTE } from '@/utils/detect/extract';
 import type { PageMention } from '@/utils/content/mention-index';
+import { t } from '@/utils/i18n';
 import type { Entity, Lang } from '@/utils/knowledge/types';
 import { ContentCard } from './ContentCard';
+import { TeachCard } from './TeachCard';
 
 const LAYER_CSS = `
 .dossier-layer { position: fixed; top: 0; left: 0; z-index: 2147483647; width: max-content; }
@@ -76,10 +78,15 @@ export class CardHost {
     return target === this.ui.shadowHost;
   }
 
-  show(content: CardContent): void {
+  /** The layer the card is drawn in, mounted on first use. */
+  private ensureLayer(): HTMLDivElement {
     if (!this.ui.mounted) this.ui.mount();
-    const layer = this.ui.mounted!;
-    this.layer = layer;
+    this.layer = this.ui.mounted!;
+    return this.layer;
+  }
+
+  show(content: CardContent): void {
+    const layer = this.ensureLayer();
     if (this.current?.mention === content.mention) return;
     this.current = content;
     this.busy = false;
@@ -98,7 +105,49 @@ export class CardHost {
     this.follow(content.mention.range);
   }
 
+  /**
+   * "Add to Dossier" on a selection: first a small button beside it; choosing it (or the context
+   * menu's item) opens the entity editor there.
+   */
+  showAdder(range: Range, text: string): void {
+    const layer = this.ensureLayer();
+    this.current = null;
+    this.busy = false;
+    render(
+      <button type="button" class="dossier-adder" onClick={() => this.showTeach(range, text)}>
+        {t('menuAddSelection')}
+      </button>,
+      layer,
+    );
+    layer.hidden = false;
+    this.adderShown = true;
+    this.follow(range, 'top-start');
+  }
+
+  /** Whether the small "Add to Dossier" button is what the layer shows. */
+  adderShown = false;
+
+  showTeach(range: Range, text: string): void {
+    const layer = this.ensureLayer();
+    this.current = null;
+    this.adderShown = false;
+    // The reader is writing: the card stays until they save, cancel or press Escape.
+    this.busy = true;
+    render(<TeachCard key={text} text={text} onClose={() => this.hide()} />, layer);
+    layer.hidden = false;
+    this.follow(range);
+  }
+
+  /**
+   * Hides the entity card, when that is what is shown: the hover logic's timers must not close
+   * the "Add to Dossier" button or editor that a selection opened meanwhile.
+   */
+  hideCard(): void {
+    if (this.current) this.hide();
+  }
+
   hide(): void {
+    this.adderShown = false;
     this.stopFollowing?.();
     this.stopFollowing = null;
     this.current = null;
@@ -109,7 +158,7 @@ export class CardHost {
     }
   }
 
-  private follow(range: Range): void {
+  private follow(range: Range, placement: 'bottom-start' | 'top-start' = 'bottom-start'): void {
     this.stopFollowing?.();
     const layer = this.layer!;
     const reference: VirtualElement = {
@@ -120,7 +169,7 @@ export class CardHost {
     const place = () => {
       void computePosition(reference, layer, {
         strategy: 'fixed',
-        placement: 'bottom-start',
+        placement,
         middleware: [
           offset(6),
           flip({ padding: 8 }),

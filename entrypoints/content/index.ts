@@ -22,7 +22,7 @@ export default defineContentScript({
 
     hover = new HoverController(ctx, reader.index, {
       show: showCard,
-      hide: () => card.hide(),
+      hide: () => card.hideCard(),
       isOpen: () => card.isOpen,
       isBusy: () => card.busy,
       isOwnElement: (target) => card.isOwnElement(target),
@@ -43,6 +43,29 @@ export default defineContentScript({
       return true;
     });
 
+    // The reader's entities or corrections changed (here or in another tab): read again. An open
+    // card stays, so "Undo" and "Dossier now knows…" remain in view.
+    tabMessaging.onMessage('knowledgeChanged', () => void reader.restart());
+
+    tabMessaging.onMessage('teachSelection', ({ data: text }) => {
+      const range = selectedRange();
+      if (!range) return false;
+      card.showTeach(range, text.trim() || range.toString().trim());
+      return true;
+    });
+
+    // A short selection that could be a name gets a small "Add to Dossier" button beside it.
+    ctx.addEventListener(document, 'mouseup', (event) => {
+      if (card.isOwnElement(event.target)) return;
+      // The selection settles after the mouseup's default action.
+      ctx.setTimeout(() => {
+        const range = selectedRange();
+        const text = range?.toString().trim() ?? '';
+        if (range && looksLikeAName(text)) card.showAdder(range, text);
+        else if (card.adderShown) card.hide();
+      }, 0);
+    });
+
     ctx.onInvalidated(() => {
       reader.stop();
       card.destroy();
@@ -52,3 +75,20 @@ export default defineContentScript({
     await reading;
   },
 });
+
+/** The page's current selection, when there is one outside editable fields. */
+function selectedRange(): Range | null {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const container = range.commonAncestorContainer;
+  const element = container instanceof Element ? container : container.parentElement;
+  if (element?.closest('input, textarea, [contenteditable]:not([contenteditable="false"])')) return null;
+  return range;
+}
+
+/** One to six words with a letter, as a name would be; not a sentence or a paragraph. */
+export function looksLikeAName(text: string): boolean {
+  if (text.length < 2 || text.length > 80 || /[\n.!?]\s/.test(text)) return false;
+  return /\p{L}/u.test(text) && text.split(/\s+/).length <= 6;
+}

@@ -74,7 +74,8 @@ export class PageReader {
     await this.restart();
   }
 
-  private async restart(): Promise<void> {
+  /** Reads the page afresh: after navigation, or when the reader's knowledge changed. */
+  async restart(): Promise<void> {
     const generation = ++this.generation;
     this.status = 'scanning';
     this.dirty.clear();
@@ -125,6 +126,7 @@ export class PageReader {
     const result = await backgroundMessaging.sendMessage('detect', {
       blocks: batch.map((b) => b.text),
       context: this.context,
+      url: location.href,
     });
     if (generation !== this.generation) return;
     this.context = result.context;

@@ -28,9 +28,9 @@ export function NotesPage() {
   const { value, error } = useLiveQuery(loadNotes, []);
   const [deleted, setDeleted] = useState<Note | null>(null);
   return (
-    <main class="notes-page">
+    <section class="notes-page" aria-labelledby="notes-heading">
       <header>
-        <h1>{t('notesHeading')}</h1>
+        <h1 id="notes-heading">{t('notesHeading')}</h1>
         {value && <span class="muted">{value.notes.length}</span>}
       </header>
       {error && <p role="alert">{error.message}</p>}
@@ -63,7 +63,7 @@ export function NotesPage() {
           </button>
         </div>
       )}
-    </main>
+    </section>
   );
 }
 

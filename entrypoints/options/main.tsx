@@ -2,9 +2,9 @@ import { render } from 'preact';
 import '@/components/card.css';
 import '@/components/pages.css';
 import './notes.css';
-import { NotesPage } from './NotesPage';
+import { OptionsApp } from './OptionsApp';
 import { t, uiLanguage } from '@/utils/i18n';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('notesTitle');
-render(<NotesPage />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

@@ -113,6 +113,24 @@ export class CardProbe {
     await this.page.mouse.click(x, y);
   }
 
+  /** Replaces the value of the card's form field named `name` by typing `text`, as a reader would. */
+  async fill(name: string, text: string): Promise<void> {
+    const field = await this.find(
+      (n) => (n.localName === 'input' || n.localName === 'textarea') && attr(n, 'name') === name,
+    );
+    await this.session!.send('DOM.focus', { nodeId: field.nodeId });
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.type(text);
+  }
+
+  /** Chooses `value` in the card's select named `name`, through the keyboard as a reader could. */
+  async choose(name: string, label: string): Promise<void> {
+    const select = await this.find((n) => n.localName === 'select' && attr(n, 'name') === name);
+    await this.session!.send('DOM.focus', { nodeId: select.nodeId });
+    // Typing an option's first letters selects it in a focused, closed select.
+    await this.page.keyboard.type(label);
+  }
+
   async type(text: string): Promise<void> {
     const area = await this.find((n) => n.localName === 'textarea');
     await this.session!.send('DOM.focus', { nodeId: area.nodeId });

@@ -49,3 +49,33 @@ export async function hoverText(page: Page, text: string, occurrence = 0): Promi
   await page.mouse.move(point.x, point.y, { steps: 4 });
   return point;
 }
+
+/** Selects the first occurrence of `text` by dragging the pointer across it, as a reader does. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  const box = await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue!.indexOf(text);
+      if (at < 0) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const rects = [...range.getClientRects()];
+      const first = rects[0]!;
+      const last = rects[rects.length - 1]!;
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not on the page`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+}

@@ -41,12 +41,31 @@ describe('importPack', () => {
       p.entities = p.entities.filter((e) => e.id !== 'news:qwen');
     });
     const report = await importPack(db, next);
-    // Every entity carries the pack version, so all of them count as changed except the removed one.
-    expect(report.removed).toBe(1);
-    expect(report.added).toBe(0);
+    // The pack's version and date are not compared: only the entity that changed is written.
+    expect(report).toMatchObject({ imported: true, added: 0, updated: 1, removed: 1 });
     expect(await db.entities.get('news:qwen')).toBeUndefined();
     expect((await db.entities.get('news:nvidia'))?.description.en).toBe('Chip designer (changed)');
     expect(await db.notes.get(note.id)).toEqual(note);
+  });
+
+  it('reports its progress as it writes, ending with every entity', async () => {
+    const db = freshDb();
+    const seen: [number, number][] = [];
+    await importPack(db, news, (done, total) => seen.push([done, total]));
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toEqual([news.entities.length, news.entities.length]);
+    // Progress only goes forward.
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+  });
+
+  it('writes nothing when an import fails halfway', async () => {
+    const db = freshDb();
+    const broken = structuredClone(news);
+    // An entity IndexedDB cannot store (a function cannot be cloned) fails the whole transaction.
+    (broken.entities[broken.entities.length - 1] as unknown as { facts: unknown }).facts = [() => 0];
+    await expect(importPack(db, broken)).rejects.toThrow();
+    expect(await db.entities.count()).toBe(0);
+    expect(await db.packs.count()).toBe(0);
   });
 
   it('keeps the reader’s own entities when a pack is updated', async () => {

@@ -2,11 +2,19 @@
  * What the background does, free of the extension APIs so unit tests drive it directly: keeps the
  * packs imported, holds the matcher built from the database, and answers the protocol's requests.
  */
-import type { DossierDB } from '../db';
+import type { DossierDB, KnowledgeStatus, PackRecord } from '../db';
 import { compileGazetteer, Gazetteer } from '../detect/gazetteer';
 import { detectMentions } from '../detect/resolve';
 import { importPack, type ImportReport } from '../knowledge/import';
 import type { CompiledPack, Entity } from '../knowledge/types';
+import {
+  addCorrection,
+  correctionFilter,
+  deleteUserEntity,
+  removeCorrection,
+  saveUserEntity,
+  siteOf,
+} from '../knowledge/user';
 import { backgroundRequestSchemas } from '../message-schemas';
 import type { BackgroundProtocol } from '../messages';
 import { addNote, listNotes } from '../notes/store';
@@ -48,27 +56,80 @@ export class DossierService {
   private gazetteer: Promise<Gazetteer> | undefined;
   private packsReady: Promise<ImportReport[]> | undefined;
 
+  /**
+   * @param onKnowledgeChanged called after the reader's entities or corrections change, so open
+   *   tabs can read their pages again
+   */
   constructor(
     private readonly db: DossierDB,
     private readonly packs: PackSource,
+    private readonly onKnowledgeChanged: () => void = () => {},
   ) {}
+
+  /** Records what the background is doing, for the notes page and the popup to show. */
+  private async setStatus(status: Omit<KnowledgeStatus, 'id' | 'userRevision'>): Promise<void> {
+    try {
+      await this.db.transaction('rw', this.db.status, async () => {
+        const userRevision = (await this.db.status.get('knowledge'))?.userRevision ?? 0;
+        await this.db.status.put({ id: 'knowledge', userRevision, ...status });
+      });
+    } catch {
+      // The status is for show; a full disk must not stop detection.
+    }
+  }
 
   /** Imports the shipped packs once per worker start; a no-op when they are current. */
   ensurePacks(): Promise<ImportReport[]> {
     this.packsReady ??= (async () => {
       const reports: ImportReport[] = [];
-      for (const shipped of await this.packs.list()) {
-        // Fetching and parsing a pack costs more than the whole check: skip packs already in.
-        const stored = await this.db.packs.get(shipped.id);
-        if (stored?.version === shipped.version && stored.entityCount === shipped.entityCount) continue;
-        reports.push(await importPack(this.db, await this.packs.load(shipped.file)));
+      const startedAt = Date.now();
+      try {
+        for (const shipped of await this.packs.list()) {
+          // Fetching and parsing a pack costs more than the whole check: skip packs already in.
+          const stored = await this.db.packs.get(shipped.id);
+          if (stored?.version === shipped.version && stored.entityCount === shipped.entityCount) continue;
+          const progress = (done: number, total: number) =>
+            void this.setStatus({ phase: 'importing', pack: shipped.id, done, total, startedAt });
+          progress(0, shipped.entityCount);
+          reports.push(await importPack(this.db, await this.packs.load(shipped.file), progress));
+        }
+      } catch (error) {
+        await this.setStatus({ phase: 'error', done: 0, total: 0, startedAt, error: messageOf(error) });
+        throw error;
       }
-      if (reports.some((r) => r.imported)) this.gazetteer = undefined;
+      if (reports.some((r) => r.imported)) {
+        this.gazetteer = undefined;
+        this.packInfo = undefined;
+      }
       return reports;
     })();
     // A failed import is retried by the next request rather than remembered forever.
     this.packsReady.catch(() => (this.packsReady = undefined));
     return this.packsReady;
+  }
+
+  private packInfo: Promise<Map<string, PackRecord>> | undefined;
+
+  /**
+   * Entities as served: their source names the pack's current version and date. (Entities are
+   * stored without rewriting them when only the pack's version changed; see `importPack`.)
+   */
+  private async withPackSource(entities: (Entity | undefined)[]): Promise<Entity[]> {
+    this.packInfo ??= this.db.packs.toArray().then((list) => new Map(list.map((p) => [p.id, p])));
+    const packs = await this.packInfo;
+    return entities.flatMap((e) => {
+      if (!e) return [];
+      const pack = packs.get(e.source.pack);
+      return [
+        pack ? { ...e, source: { pack: pack.id, title: pack.title, version: pack.version, asOf: pack.asOf } } : e,
+      ];
+    });
+  }
+
+  /** After the reader changed their entities: the matcher is rebuilt and open tabs read again. */
+  private knowledgeChanged(): void {
+    this.gazetteer = undefined;
+    this.onKnowledgeChanged();
   }
 
   /** Where the current matcher came from: built from the entities, or loaded as stored. */
@@ -85,8 +146,12 @@ export class DossierService {
       const stored = await this.db.matchers.get(MATCHER_ID);
       if (stored?.signature === signature) {
         this.matcherSource = 'stored';
+        await this.markReady();
         return new Gazetteer(stored.data);
       }
+      const startedAt = Date.now();
+      const total = await this.db.entities.count();
+      await this.setStatus({ phase: 'building', done: 0, total, startedAt });
       const data = compileGazetteer(await this.db.entities.toArray());
       this.matcherSource = 'built';
       try {
@@ -94,36 +159,78 @@ export class DossierService {
       } catch {
         // A full disk only costs the next start a rebuild; detection goes on.
       }
+      await this.setStatus({ phase: 'ready', done: total, total, startedAt, finishedAt: Date.now() });
       return new Gazetteer(data);
     })();
     this.gazetteer.catch(() => (this.gazetteer = undefined));
     return this.gazetteer;
   }
 
-  /** Which packs (and versions) and how many entities the database holds. */
+  /** After a stored matcher was loaded: the status says ready, unless it already does. */
+  private async markReady(): Promise<void> {
+    const status = await this.db.status.get('knowledge');
+    if (status?.phase === 'ready') return;
+    const total = await this.db.entities.count();
+    await this.setStatus({ phase: 'ready', done: total, total, startedAt: Date.now(), finishedAt: Date.now() });
+  }
+
+  /** Which packs (and versions), how many entities and which revision of the reader's own. */
   private async signature(): Promise<string> {
     const packs = await this.db.packs.toArray();
     const count = await this.db.entities.count();
+    const userRevision = (await this.db.status.get('knowledge'))?.userRevision ?? 0;
     return `${packs
       .map((p) => `${p.id}@${p.version}:${p.entityCount}`)
       .sort()
-      .join(',')};${count}`;
+      .join(',')};${count};user@${userRevision}`;
+  }
+
+  /** Triggers the import and the matcher, so a fresh profile is ready before the first page. */
+  async warmUp(): Promise<void> {
+    await this.matcher();
   }
 
   readonly handlers: Handlers = {
-    detect: async ({ blocks, context }) => {
+    detect: async ({ blocks, context, url }) => {
       const gazetteer = await this.matcher();
       const result = detectMentions(gazetteer, blocks, context);
+      if (url) {
+        const corrections = await this.db.corrections.where('site').equals(siteOf(url)).toArray();
+        if (corrections.length > 0) {
+          const keep = correctionFilter(corrections, url);
+          result.mentions = result.mentions.filter((m) => keep(m.entityId, blocks[m.block]!.slice(m.start, m.end)));
+        }
+      }
       const ids = [...new Set(result.mentions.map((m) => m.entityId))];
-      const entities = (await this.db.entities.bulkGet(ids)).filter((e): e is Entity => e !== undefined);
+      const entities = await this.withPackSource(await this.db.entities.bulkGet(ids));
       return { ...result, entities };
     },
     getEntities: async (ids) => {
       await this.ensurePacks();
-      return (await this.db.entities.bulkGet(ids)).filter((e): e is Entity => e !== undefined);
+      return this.withPackSource(await this.db.entities.bulkGet(ids));
     },
     getNotes: (filter) => listNotes(this.db, filter),
     saveNote: (draft) => addNote(this.db, draft),
+    saveEntity: async (input) => {
+      const entity = await saveUserEntity(this.db, input);
+      this.knowledgeChanged();
+      return entity;
+    },
+    deleteEntity: async (id) => {
+      await deleteUserEntity(this.db, id);
+      this.knowledgeChanged();
+      return true;
+    },
+    addCorrection: async (input) => {
+      const correction = await addCorrection(this.db, input);
+      this.onKnowledgeChanged();
+      return correction;
+    },
+    removeCorrection: async (id) => {
+      await removeCorrection(this.db, id);
+      this.onKnowledgeChanged();
+      return true;
+    },
   };
 
   /**
@@ -138,4 +245,8 @@ export class DossierService {
     const handler = this.handlers[type] as (d: unknown) => Promise<ReturnType<BackgroundProtocol[K]>>;
     return handler(parsed.data);
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
