@@ -305,8 +305,9 @@ export function generatePlaces(config: PlacesConfig, curated: PlaceRecord[], res
   }
   for (const record of curatedById.values()) candidates.push({ record, kind: 'curated', population: Infinity });
 
-  // Settle shared names: curated records keep theirs, then countries over cities, then a city
-  // clearly larger than the others of its name; otherwise nobody keeps an ambiguous name.
+  // Settle shared names: curated records keep theirs, then the place whose own name (label) it is,
+  // then countries over cities, then a city clearly larger than the others of its name; otherwise
+  // nobody keeps an ambiguous name.
   const rank = { curated: 0, country: 1, city: 2 } as const;
   const owners = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
@@ -323,10 +324,23 @@ export function generatePlaces(config: PlacesConfig, curated: PlaceRecord[], res
     if (reserved.has(key) || dropNames.has(key)) {
       losers.push(...list.filter((c) => c.kind !== 'curated'));
     } else if (list.length > 1) {
-      const sorted = [...list].sort((a, b) => rank[a.kind] - rank[b.kind] || b.population - a.population);
+      // A place whose own name this is (a label) beats places that only have it as another
+      // language's name: "Guyana" is the country, whatever a translation of French Guiana says.
+      const labelled = (c: Candidate) => Object.values(c.record.labels).some((l) => foldKey(l) === key);
+      const curatedFirst = (c: Candidate) => (c.kind === 'curated' ? 0 : 1);
+      const sorted = [...list].sort(
+        (a, b) =>
+          curatedFirst(a) - curatedFirst(b) ||
+          Number(labelled(b)) - Number(labelled(a)) ||
+          rank[a.kind] - rank[b.kind] ||
+          b.population - a.population,
+      );
       const [first, second] = sorted as [Candidate, Candidate];
       const firstWins =
-        rank[first.kind] < rank[second.kind] || (first.kind === 'city' && first.population >= 3 * second.population);
+        (first.kind === 'curated' && second.kind !== 'curated') ||
+        (labelled(first) && !labelled(second)) ||
+        rank[first.kind] < rank[second.kind] ||
+        (first.kind === 'city' && first.population >= 3 * second.population);
       losers.push(...(firstWins ? sorted.slice(1) : sorted.filter((c) => c.kind !== 'curated')));
     }
     for (const loser of losers) {

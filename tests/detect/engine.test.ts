@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../utils/detect/gazetteer';
 import { detectMentions } from '../../utils/detect/resolve';
+import { foldKey } from '../../utils/detect/text';
 import type { Entity } from '../../utils/knowledge/types';
 
 const source = { pack: 'test', title: { en: 'Test' }, version: '1.0.0', asOf: '2025-06' };
@@ -65,6 +66,17 @@ describe('forms of a name', () => {
 
   it('folds diacritics: "Sanchez" finds Sánchez', () => {
     expect(detect('Pedro Sanchez spoke.')).toEqual([['Pedro Sanchez', 't:sanchez']]);
+  });
+
+  it('keeps letters of scripts without diacritics whole: 김민석 is not 김문수', () => {
+    expect(foldKey('김민석')).not.toBe(foldKey('김문수'));
+    expect(foldKey('Sánchez')).toBe('sanchez');
+    const korean = Gazetteer.fromEntities([
+      entity('t:kim-min-seok', 'person', 'Kim Min-seok', { aliases: { ko: ['김민석'] } }),
+      entity('t:kim-moon-soo', 'person', 'Kim Moon-soo', { aliases: { ko: ['김문수'] } }),
+    ]);
+    const { mentions } = detectMentions(korean, ['김문수 후보가 말했다.'], { lang: 'ko', named: [], confirmed: [] });
+    expect(mentions.map((m) => m.entityId)).toEqual(['t:kim-moon-soo']);
   });
 
   it('takes the German genitive by the page language only', () => {
@@ -156,6 +168,15 @@ describe('precision', () => {
   it('lets words against an entity veto it', () => {
     expect(detect('Rome apples are tart.')).toEqual([]);
     expect(detect('Rome is the capital of Italy.')).toEqual([['Rome', 't:rome']]);
+  });
+
+  it('reads an acronym that is a common word as the word in a line set in capitals', () => {
+    const itu = Gazetteer.fromEntities([entity('t:itu', 'organization', 'ITU', { aliases: { fr: ['UIT'] } })]);
+    const found = (text: string, lang: string) =>
+      detectMentions(itu, [text], { lang, named: [], confirmed: [] }).mentions.map((m) => m.entityId);
+    expect(found('ASML VOELT DRUK UIT WASHINGTON EN CHINA', 'nl')).toEqual([]);
+    expect(found('Het UIT vergadert in Genève.', 'nl')).toEqual(['t:itu']);
+    expect(found('LE SOMMET DE L’UIT À GENÈVE', 'fr')).toEqual(['t:itu']);
   });
 
   it('marks nothing inside URLs or e-mail addresses', () => {

@@ -166,6 +166,17 @@ function styledInCapitals(text: string, start: number, end: number, form: FormEn
   return upper < letters.length * 0.5;
 }
 
+/**
+ * An acronym that is also a common word of the page's language, in a line set in capitals: there
+ * the word is meant ("ASML VOELT DRUK UIT WASHINGTON" is Dutch "uit", not the ITU's French "UIT").
+ */
+function wordInCapitals(text: string, start: number, end: number, lang: Lang): boolean {
+  const written = text.slice(start, end);
+  if (written !== written.toUpperCase() || !isStopword(written, lang)) return false;
+  const around = text.slice(Math.max(0, start - 30), end + 30).replace(/[^\p{L}]/gu, '');
+  return around.length > written.length && around === around.toUpperCase();
+}
+
 export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], context: PageContext): DetectResult {
   const { lang } = context;
   const named = new Set(context.named);
@@ -263,6 +274,7 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
     for (const { candidate, form, match } of valid) {
       if (furthest.get(`${candidate.start}:${form.entity}:${form.kind}`) !== candidate.end) continue;
       if (notNames.has(`${candidate.start}:${candidate.end}:${form.entity}`)) continue;
+      if (wordInCapitals(text, candidate.start, candidate.nameEnd, lang)) continue;
       const sentenceStart = atSentenceStart(text, candidate.start);
       let confidence = match === 'exact' ? 0.97 : match === 'case' ? 0.92 : 0.85;
       if (candidate.end !== candidate.nameEnd) confidence -= 0.04;

@@ -36,7 +36,10 @@ function buildTables(): void {
     const ch = String.fromCharCode(code);
     if (word.test(ch)) {
       cls[code] = WORD;
-      const base = ch.normalize('NFD')[0] ?? ch;
+      // A letter with diacritics folds to its base letter. Hangul syllables also decompose, but
+      // into letters (jamo), not a base and marks: they stay whole, or 김민석 would equal 김문수.
+      const nfd = ch.normalize('NFD');
+      const base = /^.\p{M}+$/u.test(nfd) ? nfd[0]! : ch;
       const lower = base.toLowerCase();
       if (lower.length === 1) fold[code] = lower.charCodeAt(0);
       else if (ch.toLowerCase().length === 1) fold[code] = ch.toLowerCase().charCodeAt(0);
