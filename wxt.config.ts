@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compileAllPacks } from './scripts/lib/pack-sources';
+import { shippedForm } from './utils/knowledge/import';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -36,7 +37,9 @@ export default defineConfig({
     // unvalidated knowledge; a pack with errors fails the build with every problem listed.
     'build:publicAssets': (_wxt, files) => {
       const packs = compileAllPacks();
-      for (const pack of packs) files.push({ relativeDest: `packs/${pack.id}.json`, contents: JSON.stringify(pack) });
+      for (const pack of packs) {
+        files.push({ relativeDest: `packs/${pack.id}.json`, contents: JSON.stringify(shippedForm(pack)) });
+      }
       const index = packs.map((p) => ({
         id: p.id,
         version: p.version,

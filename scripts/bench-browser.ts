@@ -6,15 +6,17 @@
  * after the load event with Dossier, beside the same page without it.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from './lib/browsers';
-import { launchWithExtension, type Launched } from './lib/launch';
+import { EXTENSION_DIR, launchWithExtension, type Launched } from './lib/launch';
 import { compileAllPacks, ROOT } from './lib/pack-sources';
 import { serveDirectory } from './lib/static-server';
 import { syntheticText } from './lib/synthetic';
+import { entityHash, packMatcherHash } from '../utils/knowledge/import';
+import type { CompiledPack, Entity } from '../utils/knowledge/types';
 import { traceExtensionTasks } from './lib/trace';
 
 /** Runs in the page's main world before its scripts: records long tasks and when marks appear. */
@@ -95,6 +97,118 @@ ${paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p
 
 const fmt = (n: number) => (Number.isFinite(n) ? `${Math.max(0, n).toFixed(0)} ms` : '–');
 
+interface ReadyStatus {
+  phase: string;
+  total: number;
+  finishedAt?: number;
+  importMs?: number;
+  buildMs?: number;
+  readySinceStartMs?: number;
+}
+
+/** The knowledge status the worker writes, read straight from its IndexedDB. */
+function readStatus(browser: Launched): Promise<ReadyStatus | null> {
+  return browser.worker.evaluate(
+    () =>
+      new Promise<ReadyStatus | null>((resolve) => {
+        const request = indexedDB.open('dossier');
+        request.onerror = () => resolve(null);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('status')) {
+            db.close();
+            resolve(null);
+            return;
+          }
+          const get = db.transaction('status').objectStore('status').get('knowledge');
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as ReadyStatus | undefined) ?? null);
+          };
+          get.onerror = () => resolve(null);
+        };
+      }),
+  );
+}
+
+/** Waits for a "ready" written after `after` that reports the import (or the matcher build). */
+async function waitForReady(browser: Launched, after: number, reports: 'import' | 'build'): Promise<ReadyStatus> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const status = await readStatus(browser).catch(() => null);
+    const reported = reports === 'import' ? status?.importMs !== undefined : status?.buildMs !== undefined;
+    if (status?.phase === 'ready' && (status.finishedAt ?? 0) > after && reported) return status;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('The extension did not report ready within two minutes');
+}
+
+/** Changes every 100th entity of the installed news pack and bumps its version; returns how many. */
+function updateNewsPack(extensionDir: string, change: (entity: Entity) => void): number {
+  const newsPath = join(extensionDir, 'packs', 'news.json');
+  const news = JSON.parse(readFileSync(newsPath, 'utf8')) as CompiledPack;
+  let changed = 0;
+  for (let i = 0; i < news.entities.length; i += 100) {
+    change(news.entities[i]!);
+    changed++;
+  }
+  news.version = news.version.replace(/\d+$/, (n) => String(Number(n) + 1));
+  // The build computes these; an updated pack carries them updated.
+  news.hashes = news.entities.map(entityHash);
+  news.matcherHash = packMatcherHash(news.entities);
+  writeFileSync(newsPath, JSON.stringify(news));
+  const indexPath = join(extensionDir, 'packs', 'index.json');
+  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { id: string; version: string }[];
+  for (const pack of index) if (pack.id === 'news') pack.version = news.version;
+  writeFileSync(indexPath, JSON.stringify(index));
+  return changed;
+}
+
+/**
+ * Installing into a fresh profile: the worker fetches the shipped packs, imports them into
+ * IndexedDB and builds its matcher. Then an update of the news pack that changes 1 % of its
+ * entities, installed over the same profile, as the browser does when the extension updates.
+ */
+export async function importBench(): Promise<void> {
+  const extensionDir = mkdtempSync(join(tmpdir(), 'dossier-ext-'));
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  try {
+    const first = await launchWithExtension({ extensionDir });
+    const fresh = await waitForReady(first, 0, 'build');
+    await first.close({ keepProfile: true });
+
+    const rows = [
+      `| fresh profile, every pack | ${fresh.total} | ${fmt(fresh.importMs ?? 0)} | ${fmt(fresh.buildMs ?? 0)} | ${fmt(fresh.readySinceStartMs ?? 0)} |`,
+    ];
+    let profile = first.userDataDir;
+    let after = fresh.finishedAt ?? 0;
+    // Two kinds of update: one that revises facts (the matcher stays), one that adds names (the
+    // matcher is rebuilt). Each changes 1 % of the news pack's entities.
+    for (const [label, change] of [
+      ['revised descriptions', (e: Entity) => (e.description.en = `${e.description.en} (revised)`)],
+      ['added aliases', (e: Entity) => (e.aliases = { ...e.aliases, und: [`${e.labels.en} (bench)`] })],
+    ] as const) {
+      const changed = updateNewsPack(extensionDir, change);
+      const next = await launchWithExtension({ extensionDir, userDataDir: profile });
+      const updated = await waitForReady(next, after, 'import');
+      await next.close({ keepProfile: true });
+      profile = next.userDataDir;
+      after = updated.finishedAt ?? after;
+      rows.push(
+        `| update: ${changed} news entities (1 %) with ${label} | ${updated.total} | ${fmt(updated.importMs ?? 0)} | ${updated.buildMs === undefined ? 'kept' : fmt(updated.buildMs)} | ${fmt(updated.readySinceStartMs ?? 0)} |`,
+      );
+    }
+    rmSync(profile, { recursive: true, force: true });
+
+    console.log('| knowledge | entities | import into IndexedDB | matcher built | worker start → detection ready |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const row of rows) console.log(row);
+    console.log('(Targets: full import and matcher ready under 5 s; an update of 1 % under 1 s.)');
+  } finally {
+    rmSync(extensionDir, { recursive: true, force: true });
+  }
+}
+
 export async function runBrowserBench(): Promise<void> {
   if (!findChromium()) {
     console.log('\n(Chromium not found: the in-browser benchmark is skipped.)');
@@ -103,6 +217,7 @@ export async function runBrowserBench(): Promise<void> {
   console.log('\nIn Chromium with the built extension');
   const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
   if (build.status !== 0) throw new Error('wxt build failed');
+  await importBench();
 
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
   copyFileSync(join(ROOT, 'e2e', 'fixtures', 'pages', 'seed-article-de.html'), join(dir, 'seed-article-de.html'));

@@ -14,6 +14,10 @@ import type { Note } from './notes/model';
 export interface PackRecord extends PackInfo {
   entityCount: number;
   importedAt: number;
+  /** Each entity's content hash, so an update finds what changed without reading them back. */
+  entityHashes?: Record<string, string>;
+  /** A hash of what the matcher is built from: a new version that keeps it keeps the matcher. */
+  matcherHash?: string;
 }
 
 /**
@@ -43,6 +47,11 @@ export interface KnowledgeStatus {
   error?: string;
   /** Bumped on every change to the reader's own entities, so the matcher is rebuilt. */
   userRevision: number;
+  /** Once ready: how long this start's import and matcher build took, and when (in ms since the
+   * worker started) detection was ready. For the knowledge page and the benchmark. */
+  importMs?: number;
+  buildMs?: number;
+  readySinceStartMs?: number;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { PageMention } from '@/utils/content/mention-index';
 import { t } from '@/utils/i18n';
 import type { Entity, Lang } from '@/utils/knowledge/types';
 import { pickLang } from '@/utils/knowledge/types';
-import { USER_PACK, siteOf } from '@/utils/knowledge/user';
+import { USER_PACK, siteOf } from '@/utils/knowledge/user-ids';
 import { backgroundMessaging } from '@/utils/messages';
 import { pageOf, quoteAround, type Note } from '@/utils/notes/model';
 

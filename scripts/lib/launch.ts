@@ -14,6 +14,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   locale?: string;
   viewport?: { width: number; height: number } | null;
+  /** Another build of the extension (the benchmark installs a copy it can update). */
+  extensionDir?: string;
 }
 
 export interface Launched {
@@ -38,8 +40,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     locale: options.locale ?? 'en-US',
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${options.extensionDir ?? EXTENSION_DIR}`,
+      `--load-extension=${options.extensionDir ?? EXTENSION_DIR}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

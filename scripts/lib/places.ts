@@ -23,7 +23,6 @@ export interface PlacesConfig {
   alternateNamesFrom: number;
   evidenceBelow: number;
   languages: Record<string, string>;
-  cityWords: ByLang<string[]>;
   countryWords: ByLang<string[]>;
   needEvidence: string[];
   dropNames: string[];
@@ -274,11 +273,10 @@ export function generatePlaces(config: PlacesConfig, curated: PlaceRecord[], res
     };
     if (c.population < config.evidenceBelow || isWord(c.name)) {
       const words: ByLang<string[]> = {};
+      // The country's name nearby says which city of that name is meant, and that a city is.
       for (const lang of NEWS_LANGS) {
-        const list = [...(config.cityWords[lang] ?? [])];
         const name = country.labels[lang];
-        if (name && !list.includes(name)) list.push(name);
-        words[lang] = list;
+        if (name && !Object.values(words).some((list) => list.includes(name))) words[lang] = [name];
       }
       record.evidence = { words };
     }

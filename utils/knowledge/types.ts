@@ -97,6 +97,13 @@ export interface PackInfo {
 export interface CompiledPack extends PackInfo {
   format: 1;
   entities: Entity[];
+  /**
+   * In the shipped file only: each entity's content hash (aligned with `entities`) and the hash
+   * of what the matcher needs, computed at build time so an update compares without hashing.
+   * The shipped entities also leave out `source`, which the importer sets from the pack header.
+   */
+  hashes?: string[];
+  matcherHash?: string;
 }
 
 /** Picks the text for `lang`, falling back to English, then to any language present. */

@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import type { Correction, DossierDB, KnowledgeStatus } from '../db';
 import { ENTITY_TYPES, type Entity } from './types';
+import { USER_PACK } from './user-ids';
 
-export const USER_PACK = 'user';
+export { USER_PACK, siteOf } from './user-ids';
 
 const name = z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters');
 
@@ -129,12 +130,4 @@ export function correctionFilter(
     corrections.filter((c) => c.kind === 'not-here' && c.url === url).map((c) => `${c.entityId}\u0000${c.surface}`),
   );
   return (entityId, surface) => !offSite.has(entityId) && !offHere.has(`${entityId}\u0000${surface}`);
-}
-
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
