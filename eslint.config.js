@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'artifacts/', 'eslint.config.js'] },
+  { ignores: ['node_modules/', '.output/', '.output-online-test/', '.wxt/', 'artifacts/', 'eslint.config.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -2,9 +2,18 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compileAllPacks } from './scripts/lib/pack-sources';
 import { shippedForm } from './utils/knowledge/import';
+import { ONLINE_ORIGINS } from './utils/online/origins';
+
+/**
+ * A build for the online-lookup tests only (npm test makes it): automation cannot answer the
+ * browser's permission dialog, so this build is granted the Wikipedia hosts at install, as if the
+ * reader had accepted it. It goes to its own folder and is never packaged.
+ */
+const onlineGrantedForTests = process.env.DOSSIER_TEST_ONLINE_GRANTED === '1';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  outDir: onlineGrantedForTests ? '.output-online-test' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
@@ -17,6 +26,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus'],
+    // Online lookups are off until the reader turns them on; only then are these hosts asked for.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...ONLINE_ORIGINS] }
+      : onlineGrantedForTests
+        ? { host_permissions: [...ONLINE_ORIGINS] }
+        : { optional_host_permissions: [...ONLINE_ORIGINS] }),
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
@@ -50,6 +65,6 @@ export default defineConfig({
     },
   },
   zip: {
-    excludeSources: ['e2e/**', 'tests/**', 'artifacts/**', '.output/**', 'screenshots/**'],
+    excludeSources: ['e2e/**', 'tests/**', 'artifacts/**', '.output/**', '.output-online-test/**', 'screenshots/**'],
   },
 });

@@ -4,6 +4,8 @@ import { getDb } from '@/utils/db';
 import { t } from '@/utils/i18n';
 import type { CompiledPack } from '@/utils/knowledge/types';
 import { backgroundMessaging, tabMessaging, type BackgroundProtocol } from '@/utils/messages';
+import { WikipediaClient } from '@/utils/online/wikipedia';
+import { loadSettings, ONLINE_ORIGINS } from '@/utils/settings';
 
 /** The packs the build ships in public/packs/, listed with their versions in packs/index.json. */
 const shippedPacks: PackSource = {
@@ -24,7 +26,13 @@ async function tellTabsKnowledgeChanged(): Promise<void> {
 }
 
 export default defineBackground(() => {
-  const service = new DossierService(getDb(), shippedPacks, () => void tellTabsKnowledgeChanged());
+  const online = {
+    // Both: the reader's choice, and the hosts granted (the reader may revoke them in the browser).
+    enabled: async () =>
+      (await loadSettings()).onlineLookups && (await browser.permissions.contains({ origins: ONLINE_ORIGINS })),
+    client: new WikipediaClient(),
+  };
+  const service = new DossierService(getDb(), shippedPacks, () => void tellTabsKnowledgeChanged(), online);
 
   browser.runtime.onInstalled.addListener(() => {
     // Menus persist across worker restarts; creating them once per install or update is enough.

@@ -10,6 +10,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { GazetteerData } from './detect/gazetteer';
 import type { Entity, PackInfo } from './knowledge/types';
 import type { Note } from './notes/model';
+import type { OnlineSummary } from './online/wikipedia';
 
 export interface PackRecord extends PackInfo {
   entityCount: number;
@@ -69,6 +70,15 @@ export interface Correction {
   createdAt: number;
 }
 
+/** A Wikipedia summary fetched for the reader, kept with the time it was fetched. */
+export interface LookupRecord {
+  /** `<lang>:<title>` */
+  id: string;
+  fetchedAt: number;
+  /** null when Wikipedia has no such article. */
+  summary: OnlineSummary | null;
+}
+
 export class DossierDB extends Dexie {
   entities!: EntityTable<Entity, 'id'>;
   packs!: EntityTable<PackRecord, 'id'>;
@@ -76,6 +86,7 @@ export class DossierDB extends Dexie {
   matchers!: EntityTable<MatcherRecord, 'id'>;
   status!: EntityTable<KnowledgeStatus, 'id'>;
   corrections!: EntityTable<Correction, 'id'>;
+  lookups!: EntityTable<LookupRecord, 'id'>;
 
   constructor(options?: DexieOptions) {
     super('dossier', options);
@@ -88,6 +99,8 @@ export class DossierDB extends Dexie {
     this.version(2).stores({ matchers: 'id' });
     // Version 3 adds the knowledge status (import progress) and the reader's corrections.
     this.version(3).stores({ status: 'id', corrections: 'id, entityId, site, url' });
+    // Version 4 adds the cache of online lookups (only ever filled when the reader turned them on).
+    this.version(4).stores({ lookups: 'id, fetchedAt' });
   }
 }
 

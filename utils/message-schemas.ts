@@ -47,6 +47,7 @@ export const backgroundRequestSchemas = {
   deleteEntity: entityId,
   addCorrection: correctionInputSchema,
   removeCorrection: z.string().min(1).max(200),
+  getOnlineSummary: z.strictObject({ entityId, lang }),
 } satisfies { [K in keyof BackgroundProtocol]: z.ZodType<Parameters<BackgroundProtocol[K]>[0]> };
 
 export const tabRequestSchemas = {

@@ -6,6 +6,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Mention, PageContext } from './detect/resolve';
+import type { OnlineAnswer } from './background/service';
 import type { Correction } from './db';
 import type { Entity } from './knowledge/types';
 import type { CorrectionInput, UserEntityInput } from './knowledge/user';
@@ -39,6 +40,8 @@ export interface BackgroundProtocol {
   deleteEntity(id: string): boolean;
   addCorrection(input: CorrectionInput): Correction;
   removeCorrection(id: string): boolean;
+  /** The entity's Wikipedia summary, when online lookups are on; null otherwise. */
+  getOnlineSummary(request: { entityId: string; lang: string }): OnlineAnswer | null;
 }
 
 /** Messages handled by the content script of a tab. */

@@ -8,6 +8,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { EntityCard } from '@/components/EntityCard';
 import { AddNote } from '@/components/AddNote';
 import { EntityEditor } from '@/components/EntityEditor';
+import { OnlineSummary } from '@/components/OnlineSummary';
+import type { OnlineAnswer } from '@/utils/background/service';
 import type { PageMention } from '@/utils/content/mention-index';
 import { t } from '@/utils/i18n';
 import type { Entity, Lang } from '@/utils/knowledge/types';
@@ -35,6 +37,7 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
   const [notes, setNotes] = useState<Note[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'card' });
   const [error, setError] = useState<string | null>(null);
+  const [online, setOnline] = useState<OnlineAnswer | null>(null);
   const quote = useMemo(() => quoteAround(mention.block.text, mention.start, mention.end), [mention]);
   const surface = mention.block.text.slice(mention.start, mention.end);
   const name = pickLang(entity.labels, lang) ?? entity.id;
@@ -49,10 +52,17 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
       .catch(() => {
         // Without the notes the card still says who this is; the reader loses nothing.
       });
+    // The background answers null unless the reader turned online lookups on.
+    backgroundMessaging
+      .sendMessage('getOnlineSummary', { entityId: entity.id, lang })
+      .then((answer) => live && setOnline(answer))
+      .catch(() => {
+        // Offline and nothing cached: the card shows what the packs know.
+      });
     return () => {
       live = false;
     };
-  }, [entity.id]);
+  }, [entity.id, lang]);
 
   // Editing keeps the card open while the pointer wanders off.
   useEffect(() => onBusyChange(mode.kind === 'teach' || mode.kind === 'edit'), [mode.kind, onBusyChange]);
@@ -174,6 +184,7 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
       }}
     >
       <EntityCard entity={entity} lang={lang} notes={notes} onClose={onClose} headingId={headingId}>
+        {online && <OnlineSummary answer={online} />}
         {body}
       </EntityCard>
     </div>

@@ -8,6 +8,10 @@ import { pickLang, type Entity } from '@/utils/knowledge/types';
 import { USER_PACK } from '@/utils/knowledge/user';
 import { backgroundMessaging } from '@/utils/messages';
 import { useLiveQuery } from '@/utils/use-live-query';
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ONLINE_ORIGINS, saveSettings } from '@/utils/settings';
+import { useSettings } from '@/utils/use-settings';
 
 interface KnowledgeView {
   status: KnowledgeStatus | undefined;
@@ -81,6 +85,7 @@ export function KnowledgePanel() {
           </tbody>
         </table>
       )}
+      <OnlineSetting />
       <h2 class="section-heading">{t('correctionsHeading')}</h2>
       {value && value.corrections.length === 0 && <p class="notes-empty">{t('correctionsEmpty')}</p>}
       {value && value.corrections.length > 0 && (
@@ -154,5 +159,45 @@ function StatusLine({ status, packs }: { status: KnowledgeStatus | undefined; pa
     <p class="knowledge-status" role="status" data-phase="ready">
       {t('statusReady', number.format(status.total))}
     </p>
+  );
+}
+
+/**
+ * The switch for online lookups. Turning it on asks the browser for the Wikipedia hosts at that
+ * moment (the request must come from the reader's click); turning it off gives them back.
+ */
+function OnlineSetting() {
+  const settings = useSettings();
+  const [denied, setDenied] = useState(false);
+  const toggle = async (on: boolean) => {
+    setDenied(false);
+    if (on) {
+      const granted = await browser.permissions.request({ origins: ONLINE_ORIGINS });
+      if (!granted) {
+        setDenied(true);
+        return;
+      }
+      await saveSettings({ onlineLookups: true });
+    } else {
+      await saveSettings({ onlineLookups: false });
+      await browser.permissions.remove({ origins: ONLINE_ORIGINS }).catch(() => false);
+    }
+  };
+  return (
+    <>
+      <h2 class="section-heading">{t('onlineSettingHeading')}</h2>
+      <label class="setting">
+        <input
+          type="checkbox"
+          name="onlineLookups"
+          checked={settings?.onlineLookups ?? false}
+          disabled={!settings}
+          onChange={(e) => void toggle(e.currentTarget.checked)}
+        />
+        <span>{t('onlineSettingLabel')}</span>
+      </label>
+      <p class="muted setting-help">{t('onlineSettingHelp')}</p>
+      {denied && <p role="alert">{t('onlineDenied')}</p>}
+    </>
   );
 }

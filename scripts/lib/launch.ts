@@ -16,6 +16,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** Another build of the extension (the benchmark installs a copy it can update). */
   extensionDir?: string;
+  /** More command-line switches, such as host resolver rules that send sites to a local server. */
+  extraArgs?: string[];
 }
 
 export interface Launched {
@@ -50,6 +52,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--no-first-run',
       '--disable-quic',
       `--lang=${options.locale ?? 'en-US'}`,
+      ...(options.extraArgs ?? []),
     ],
   });
   let [worker] = context.serviceWorkers();

@@ -18,8 +18,25 @@ import {
 import { backgroundRequestSchemas } from '../message-schemas';
 import type { BackgroundProtocol } from '../messages';
 import { addNote, listNotes } from '../notes/store';
+import type { OnlineSummary, WikipediaClient } from '../online/wikipedia';
 
 const MATCHER_ID = 'main';
+/** A fetched summary is reused for two weeks; older, it is fetched again (and shown while offline). */
+export const LOOKUP_FRESH_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** Online lookups: whether the reader turned them on (and granted the hosts), and the client. */
+export interface OnlineAccess {
+  enabled(): Promise<boolean>;
+  client: WikipediaClient;
+}
+
+/** What a card shows from Wikipedia: the summary, when it was fetched, and whether it is old. */
+export interface OnlineAnswer {
+  summary: OnlineSummary;
+  fetchedAt: number;
+  /** True when a fresh copy could not be fetched and an older one is shown. */
+  stale: boolean;
+}
 
 /** What the build ships in public/packs/index.json: enough to tell whether a pack is current. */
 export interface ShippedPack {
@@ -64,7 +81,38 @@ export class DossierService {
     private readonly db: DossierDB,
     private readonly packs: PackSource,
     private readonly onKnowledgeChanged: () => void = () => {},
+    private readonly online: OnlineAccess | null = null,
+    private readonly now: () => number = () => Date.now(),
   ) {}
+
+  /**
+   * The Wikipedia summary of an entity in the page's language (else English): from the cache
+   * when fresh, fetched otherwise; an old copy when the network fails. Nothing is fetched unless
+   * the reader turned online lookups on.
+   */
+  private async onlineSummary(entityId: string, lang: string): Promise<OnlineAnswer | null> {
+    if (!this.online || !(await this.online.enabled())) return null;
+    const entity = await this.db.entities.get(entityId);
+    const titles = entity?.wikipedia ?? {};
+    const wikiLang = titles[lang] ? lang : titles.en ? 'en' : Object.keys(titles)[0];
+    if (!wikiLang) return null;
+    const title = titles[wikiLang]!;
+    const id = `${wikiLang}:${title}`;
+    const cached = await this.db.lookups.get(id);
+    if (cached && this.now() - cached.fetchedAt < LOOKUP_FRESH_MS) {
+      return cached.summary ? { summary: cached.summary, fetchedAt: cached.fetchedAt, stale: false } : null;
+    }
+    try {
+      const summary = await this.online.client.summary(wikiLang, title);
+      const fetchedAt = this.now();
+      await this.db.lookups.put({ id, fetchedAt, summary }).catch(() => {
+        // A full disk costs the cache, not the answer.
+      });
+      return summary ? { summary, fetchedAt, stale: false } : null;
+    } catch {
+      return cached?.summary ? { summary: cached.summary, fetchedAt: cached.fetchedAt, stale: true } : null;
+    }
+  }
 
   /** Records what the background is doing, for the notes page and the popup to show. */
   private async setStatus(status: Omit<KnowledgeStatus, 'id' | 'userRevision'>): Promise<void> {
@@ -258,6 +306,7 @@ export class DossierService {
       this.onKnowledgeChanged();
       return correction;
     },
+    getOnlineSummary: ({ entityId, lang }) => this.onlineSummary(entityId, lang),
     removeCorrection: async (id) => {
       await removeCorrection(this.db, id);
       this.onKnowledgeChanged();

@@ -1,0 +1,111 @@
+// Online lookups: off by default, and then nothing leaves the browser; once the reader turns
+// them on, a card shows Wikipedia's summary in the page's language, fetched once and kept.
+// Every host but 127.0.0.1 is sent to a local stand-in for Wikipedia that records what it gets.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Launched } from '../scripts/lib/launch';
+import { ROOT } from '../scripts/lib/pack-sources';
+import type { StaticServer } from '../scripts/lib/static-server';
+import { startWikiFixtures, type WikiFixtureServer } from '../scripts/lib/wiki-fixtures';
+import { CardProbe, hoverText, saveScreenshot, startBrowser, startServer, waitForMarks } from './helpers/harness';
+
+let server: StaticServer;
+let wiki: WikiFixtureServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  wiki = await startWikiFixtures();
+});
+
+afterAll(async () => {
+  await server?.close();
+  await wiki?.close();
+});
+
+const fromExtension = () =>
+  wiki.requests.filter(
+    (r) =>
+      /wiki(pedia|data|media)\.org$/.test(r.host) || String(r.headers.origin ?? '').startsWith('chrome-extension:'),
+  );
+
+describe('with online lookups off (as installed)', () => {
+  let browser: Launched;
+  afterAll(async () => browser?.close());
+
+  it('no request leaves the browser while the reader reads, hovers and takes notes', async () => {
+    browser = await startBrowser({ extraArgs: wiki.chromiumArgs });
+    const article = await browser.context.newPage();
+    await article.goto(`${server.url}/seed-article-de.html`);
+    await waitForMarks(article);
+    const card = new CardProbe(article);
+    await hoverText(article, 'Jensen Huang');
+    const text = await card.waitForText((t) => t?.includes('Jensen Huang') ?? false);
+    expect(text).not.toContain('Wikipedia, fetched');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#knowledge`);
+    expect(await options.getByLabel('Look entities up on Wikipedia').isChecked()).toBe(false);
+    expect(fromExtension()).toEqual([]);
+  });
+});
+
+describe('with online lookups on', () => {
+  let browser: Launched;
+  afterAll(async () => browser?.close());
+
+  it('a card shows the Wikipedia summary in the page’s language, fetched once with an identifying header', async () => {
+    browser = await startBrowser({
+      extraArgs: wiki.chromiumArgs,
+      extensionDir: join(ROOT, '.output-online-test', 'chrome-mv3'),
+    });
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#knowledge`);
+    const toggle = options.getByLabel('Look entities up on Wikipedia');
+    await toggle.check();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await saveScreenshot(options, 'online-01-setting');
+
+    const article = await browser.context.newPage();
+    await article.goto(`${server.url}/seed-article-de.html`);
+    await waitForMarks(article);
+    const card = new CardProbe(article);
+    await hoverText(article, 'Jensen Huang');
+    const text = await card.waitForText((t) => t?.includes('Wikipedia, fetched') ?? false);
+    // The German article, as the page is German; with its source and age.
+    expect(text).toContain('Mitgründer, Präsident und CEO des Grafikprozessor-Herstellers Nvidia');
+    expect(text).toMatch(/Wikipedia, fetched today/);
+    expect(text).toContain('Open on Wikipedia');
+    await saveScreenshot(article, 'online-02-card-with-wikipedia');
+
+    const summaries = wiki.requests.filter((r) => r.path.startsWith('/api/rest_v1/page/summary/'));
+    expect(summaries.map((r) => `${r.host}${r.path}`)).toEqual([
+      'de.wikipedia.org/api/rest_v1/page/summary/Jensen_Huang',
+    ]);
+    expect(summaries[0]!.headers['api-user-agent']).toMatch(/^Dossier\//);
+    expect(wiki.requests.some((r) => r.host === 'upload.wikimedia.org')).toBe(true);
+
+    // Shown again from the cache: no second request.
+    await article.mouse.move(5, 5);
+    await card.waitForText((t) => t === null);
+    await hoverText(article, 'Jensen Huang', 1);
+    await card.waitForText((t) => t?.includes('Wikipedia, fetched') ?? false);
+    expect(wiki.requests.filter((r) => r.path.startsWith('/api/rest_v1/page/summary/'))).toHaveLength(1);
+  });
+
+  it('turned off again, cards no longer ask Wikipedia', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#knowledge`);
+    const toggle = options.getByLabel('Look entities up on Wikipedia');
+    await toggle.uncheck();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    const before = wiki.requests.length;
+    const article = await browser.context.newPage();
+    await article.goto(`${server.url}/trade-talks-en.html`);
+    await waitForMarks(article);
+    const card = new CardProbe(article);
+    // The body's "Nvidia designed", not the navigation's unmarked link.
+    await hoverText(article, 'Nvidia designed');
+    const text = await card.waitForText((t) => t?.includes('US chip designer') ?? false);
+    expect(text).not.toContain('Wikipedia, fetched');
+    expect(wiki.requests.length).toBe(before);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * The reader's settings, in the browser's synced storage so they follow the reader to other
+ * machines. Typed defaults; a stored value of the wrong type falls back to the default, so a
+ * settings object from an older or newer Dossier never breaks this one.
+ */
+import { browser } from 'wxt/browser';
+
+export interface Settings {
+  /** Off by default: nothing leaves the browser until the reader turns this on. */
+  onlineLookups: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { onlineLookups: false };
+
+const KEY = 'settings';
+
+export { ONLINE_ORIGINS } from './online/origins';
+
+function normalise(stored: unknown): Settings {
+  const value = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
+  return {
+    onlineLookups: typeof value.onlineLookups === 'boolean' ? value.onlineLookups : DEFAULT_SETTINGS.onlineLookups,
+  };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.sync.get(KEY);
+  return normalise(stored[KEY]);
+}
+
+export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await loadSettings()), ...change };
+  await browser.storage.sync.set({ [KEY]: next });
+  return next;
+}
+
+/** Calls `listener` with the new settings whenever they change, here or on another machine. */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'sync' && KEY in changes) listener(normalise(changes[KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
