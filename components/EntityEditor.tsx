@@ -51,6 +51,7 @@ export function EntityEditor({ initial = {}, onSave, onCancel, headingId }: Enti
         aliases: parseAliases(aliases),
         type,
         description: description.trim(),
+        ...(initial.wikipedia ? { wikipedia: initial.wikipedia } : {}),
       });
     } catch (e) {
       setError(t('entitySaveFailed', e instanceof Error ? e.message : String(e)));

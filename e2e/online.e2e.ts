@@ -7,7 +7,16 @@ import type { Launched } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/pack-sources';
 import type { StaticServer } from '../scripts/lib/static-server';
 import { startWikiFixtures, type WikiFixtureServer } from '../scripts/lib/wiki-fixtures';
-import { CardProbe, hoverText, saveScreenshot, startBrowser, startServer, waitForMarks } from './helpers/harness';
+import {
+  CardProbe,
+  hoverText,
+  paintedMarks,
+  saveScreenshot,
+  selectText,
+  startBrowser,
+  startServer,
+  waitForMarks,
+} from './helpers/harness';
 
 let server: StaticServer;
 let wiki: WikiFixtureServer;
@@ -89,6 +98,33 @@ describe('with online lookups on', () => {
     await hoverText(article, 'Jensen Huang', 1);
     await card.waitForText((t) => t?.includes('Wikipedia, fetched') ?? false);
     expect(wiki.requests.filter((r) => r.path.startsWith('/api/rest_v1/page/summary/'))).toHaveLength(1);
+  });
+
+  it('“Look it up” on a selection finds the article, and the chosen one becomes an entity', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(`${server.url}/local-news-en.html`);
+    await waitForMarks(article);
+    const card = new CardProbe(article);
+    await selectText(article, 'Rachel Carson');
+    await card.waitForText((t) => t === 'Add to Dossier');
+    await card.clickButton('Add to Dossier');
+    await card.clickButton('Look it up on Wikipedia');
+    const results = await card.waitForText((t) => t?.includes('Rachel Carson Bridge') ?? false);
+    expect(results).toContain('American marine biologist and conservationist (1907–1964)');
+    await saveScreenshot(article, 'online-03-look-up');
+    await card.clickButton('Rachel Carson');
+    await card.waitForText((t) => (t?.includes('Save entity') ?? false) && !t?.includes('Rachel Carson Bridge'));
+    await card.clickButton('Save entity');
+    await card.waitForText((t) => t?.includes('Dossier now knows “Rachel Carson”') ?? false);
+    await expect
+      .poll(async () => (await paintedMarks(article))['dossier-person'] ?? [], { timeout: 15_000 })
+      .toContain('Rachel Carson');
+    // Its card now carries the article chosen.
+    await card.clickButton('×');
+    await card.waitForText((t) => t === null);
+    await hoverText(article, 'Rachel Carson');
+    const text = await card.waitForText((t) => t?.includes('Wikipedia, fetched') ?? false);
+    expect(text).toContain('Her 1962 book Silent Spring');
   });
 
   it('turned off again, cards no longer ask Wikipedia', async () => {

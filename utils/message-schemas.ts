@@ -48,6 +48,7 @@ export const backgroundRequestSchemas = {
   addCorrection: correctionInputSchema,
   removeCorrection: z.string().min(1).max(200),
   getOnlineSummary: z.strictObject({ entityId, lang }),
+  searchOnline: z.strictObject({ query: z.string().trim().min(1).max(200), lang }),
 } satisfies { [K in keyof BackgroundProtocol]: z.ZodType<Parameters<BackgroundProtocol[K]>[0]> };
 
 export const tabRequestSchemas = {

@@ -6,7 +6,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Mention, PageContext } from './detect/resolve';
-import type { OnlineAnswer } from './background/service';
+import type { OnlineAnswer, OnlineMatch } from './background/service';
 import type { Correction } from './db';
 import type { Entity } from './knowledge/types';
 import type { CorrectionInput, UserEntityInput } from './knowledge/user';
@@ -42,6 +42,8 @@ export interface BackgroundProtocol {
   removeCorrection(id: string): boolean;
   /** The entity's Wikipedia summary, when online lookups are on; null otherwise. */
   getOnlineSummary(request: { entityId: string; lang: string }): OnlineAnswer | null;
+  /** Wikipedia articles matching a name, when online lookups are on; none otherwise. */
+  searchOnline(request: { query: string; lang: string }): OnlineMatch[];
 }
 
 /** Messages handled by the content script of a tab. */

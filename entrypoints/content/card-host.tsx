@@ -109,12 +109,12 @@ export class CardHost {
    * "Add to Dossier" on a selection: first a small button beside it; choosing it (or the context
    * menu's item) opens the entity editor there.
    */
-  showAdder(range: Range, text: string): void {
+  showAdder(range: Range, text: string, lang: string): void {
     const layer = this.ensureLayer();
     this.current = null;
     this.busy = false;
     render(
-      <button type="button" class="dossier-adder" onClick={() => this.showTeach(range, text)}>
+      <button type="button" class="dossier-adder" onClick={() => this.showTeach(range, text, lang)}>
         {t('menuAddSelection')}
       </button>,
       layer,
@@ -127,13 +127,13 @@ export class CardHost {
   /** Whether the small "Add to Dossier" button is what the layer shows. */
   adderShown = false;
 
-  showTeach(range: Range, text: string): void {
+  showTeach(range: Range, text: string, lang: string): void {
     const layer = this.ensureLayer();
     this.current = null;
     this.adderShown = false;
     // The reader is writing: the card stays until they save, cancel or press Escape.
     this.busy = true;
-    render(<TeachCard key={text} text={text} onClose={() => this.hide()} />, layer);
+    render(<TeachCard key={text} text={text} lang={lang} onClose={() => this.hide()} />, layer);
     layer.hidden = false;
     this.follow(range);
   }

@@ -50,7 +50,7 @@ export default defineContentScript({
     tabMessaging.onMessage('teachSelection', ({ data: text }) => {
       const range = selectedRange();
       if (!range) return false;
-      card.showTeach(range, text.trim() || range.toString().trim());
+      card.showTeach(range, text.trim() || range.toString().trim(), reader.lang);
       return true;
     });
 
@@ -61,7 +61,7 @@ export default defineContentScript({
       ctx.setTimeout(() => {
         const range = selectedRange();
         const text = range?.toString().trim() ?? '';
-        if (range && looksLikeAName(text)) card.showAdder(range, text);
+        if (range && looksLikeAName(text)) card.showAdder(range, text, reader.lang);
         else if (card.adderShown) card.hide();
       }, 0);
     });

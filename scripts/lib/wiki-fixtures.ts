@@ -37,7 +37,15 @@ export async function startWikiFixtures(): Promise<WikiFixtureServer> {
       const host = (request.headers.host ?? '').replace(/:\d+$/, '');
       const path = decodeURIComponent(request.url ?? '/');
       requests.push({ host, path, headers: request.headers });
-      const summary = /^([a-z]+)\.wikipedia\.org$/.exec(host);
+      const wikipedia = /^([a-z]+)\.wikipedia\.org$/.exec(host);
+      const url = new URL(request.url ?? '/', 'https://localhost');
+      if (wikipedia && url.pathname === '/w/rest.php/v1/search/title') {
+        const file = join(FIXTURES, 'wikipedia', wikipedia[1]!, 'search', `${url.searchParams.get('q') ?? ''}.json`);
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(existsSync(file) ? readFileSync(file) : JSON.stringify({ pages: [] }));
+        return;
+      }
+      const summary = wikipedia;
       const title = /^\/api\/rest_v1\/page\/summary\/(.+)$/.exec(path)?.[1];
       if (summary && title) {
         const file = join(FIXTURES, 'wikipedia', summary[1]!, `${title.replace(/[^\p{L}\p{N}_-]/gu, '')}.json`);

@@ -18,7 +18,7 @@ import {
 import { backgroundRequestSchemas } from '../message-schemas';
 import type { BackgroundProtocol } from '../messages';
 import { addNote, listNotes } from '../notes/store';
-import type { OnlineSummary, WikipediaClient } from '../online/wikipedia';
+import type { OnlineMatch, OnlineSummary, WikipediaClient } from '../online/wikipedia';
 
 const MATCHER_ID = 'main';
 /** A fetched summary is reused for two weeks; older, it is fetched again (and shown while offline). */
@@ -31,6 +31,8 @@ export interface OnlineAccess {
 }
 
 /** What a card shows from Wikipedia: the summary, when it was fetched, and whether it is old. */
+export type { OnlineMatch };
+
 export interface OnlineAnswer {
   summary: OnlineSummary;
   fetchedAt: number;
@@ -307,6 +309,12 @@ export class DossierService {
       return correction;
     },
     getOnlineSummary: ({ entityId, lang }) => this.onlineSummary(entityId, lang),
+    searchOnline: async ({ query, lang }) => {
+      if (!this.online || !(await this.online.enabled())) return [];
+      // The page's language first; English when it has no such article.
+      const found = await this.online.client.search(lang, query);
+      return found.length > 0 || lang === 'en' ? found : this.online.client.search('en', query);
+    },
     removeCorrection: async (id) => {
       await removeCorrection(this.db, id);
       this.onKnowledgeChanged();

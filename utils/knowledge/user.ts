@@ -20,6 +20,8 @@ export const userEntityInputSchema = z.strictObject({
   aliases: z.array(name).max(50, 'at most 50 other names'),
   type: z.enum(ENTITY_TYPES),
   description: z.string().trim().max(2000, 'at most 2,000 characters'),
+  /** The Wikipedia article the reader chose when looking the name up: language → title. */
+  wikipedia: z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().min(1).max(300)).optional(),
 });
 export type UserEntityInput = z.infer<typeof userEntityInputSchema>;
 
@@ -54,6 +56,7 @@ export function userEntityFrom(input: UserEntityInput, id: string): Entity {
     labels: { en: input.name },
     ...(aliases.length > 0 ? { aliases: { und: aliases } } : {}),
     description: { en: input.description },
+    ...(input.wikipedia && Object.keys(input.wikipedia).length > 0 ? { wikipedia: input.wikipedia } : {}),
     source: { pack: USER_PACK, title: { en: 'Your entity', de: 'Ihr Eintrag' }, version: '1', asOf: today() },
   };
 }

@@ -31,6 +31,23 @@ const summarySchema = z.object({
   content_urls: z.object({ desktop: z.object({ page: z.string().url() }) }),
 });
 
+const searchSchema = z.object({
+  pages: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      description: z.string().nullish(),
+    }),
+  ),
+});
+
+/** One article a search found, for the reader to choose from. */
+export interface OnlineMatch {
+  lang: string;
+  title: string;
+  description?: string;
+}
+
 const LANG = /^[a-z]{2,3}(-[a-z]+)?$/;
 
 export class WikipediaClient {
@@ -77,6 +94,21 @@ export class WikipediaClient {
       if (thumbnail) summary.thumbnail = thumbnail;
     }
     return summary;
+  }
+
+  /** Articles whose title matches `query`, best first (Wikipedia's title search). */
+  async search(lang: string, query: string, limit = 5): Promise<OnlineMatch[]> {
+    if (!LANG.test(lang)) throw new Error(`Not a Wikipedia language: ${lang}`);
+    const url = `https://${lang}.wikipedia.org/w/rest.php/v1/search/title?q=${encodeURIComponent(query)}&limit=${limit}`;
+    const response = await this.get(url);
+    if (!response.ok) throw new Error(`Wikipedia answered ${response.status}`);
+    const parsed = searchSchema.safeParse(await response.json());
+    if (!parsed.success) throw new Error('Wikipedia sent search results in an unexpected shape');
+    return parsed.data.pages.map((p) => ({
+      lang,
+      title: p.title,
+      ...(p.description ? { description: p.description } : {}),
+    }));
   }
 
   private async thumbnail(source: string): Promise<string | undefined> {
