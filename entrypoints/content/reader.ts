@@ -105,7 +105,7 @@ export class PageReader {
     let batch: TextBlock[] = [];
     let size = 0;
     let sliceStart = performance.now();
-    for (const block of iterateBlocks(root)) {
+    for (const block of iterateBlocks(root, (shadow) => this.watch(shadow))) {
       if (generation !== this.generation) return;
       batch.push(block);
       size += block.text.length;
@@ -150,6 +150,14 @@ export class PageReader {
     this.onChange();
   }
 
+  /**
+   * Changes inside an open shadow root do not reach the document's observer: each root met while
+   * reading is observed too (observing one twice only renews the options).
+   */
+  private watch(shadow: ShadowRoot): void {
+    this.observer?.observe(shadow, { childList: true, subtree: true, characterData: true });
+  }
+
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'characterData') this.dirty.add(record.target);
@@ -176,7 +184,10 @@ export class PageReader {
     // Of nested containers, the outermost is read; it includes the others.
     const roots = [...containers].filter((c) => ![...containers].some((o) => o !== c && o.contains(c)));
     const removed = this.index.removeWhere(
-      (m) => !isCurrent(m.block) || m.range.collapsed || roots.some((root) => root.contains(m.block.nodes[0]!.node)),
+      (m) =>
+        !isCurrent(m.block) ||
+        m.range.collapsed ||
+        roots.some((root) => containsComposed(root, m.block.nodes[0]!.node)),
     );
     for (const mention of removed) this.highlights.get(mention.type)?.delete(mention.range);
     for (const root of roots) await this.read(root, generation);
@@ -242,6 +253,14 @@ export class PageReader {
 
 export function highlightName(type: EntityType): string {
   return `${HIGHLIGHT_PREFIX}${type}`;
+}
+
+/** `root.contains(node)`, looking through the open shadow roots between them. */
+function containsComposed(root: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as Partial<ShadowRoot>).host ?? null) {
+    if (n === root) return true;
+  }
+  return false;
 }
 
 /** Whether a block's text nodes are still on the page with the text they had when it was read. */

