@@ -152,7 +152,7 @@ function NoteTags(props: { note: Note; onTagClick: (tag: string) => void; tagLis
             aria-label={t('newTag')}
             onInput={(e) => setDraft(e.currentTarget.value)}
           />
-          <button type="submit" class="button small" disabled={!draft.trim()}>
+          <button type="submit" class="button" disabled={!draft.trim()}>
             {t('addTag')}
           </button>
         </form>
