@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { NoteQuote } from '@/utils/notes/model';
+import { isQuotaExceeded } from '@/utils/notes/store';
 
 export interface NoteEditorProps {
   quote?: NoteQuote;
@@ -30,7 +31,10 @@ export function NoteEditor({ quote, initialText = '', onSave, onCancel, saveLabe
     try {
       await onSave(text);
     } catch (e) {
-      setError(t('noteSaveFailed', e instanceof Error ? e.message : String(e)));
+      // A full disk needs its own words: the reader can free space, and retrying alone will not help.
+      setError(
+        isQuotaExceeded(e) ? t('noteStorageFull') : t('noteSaveFailed', e instanceof Error ? e.message : String(e)),
+      );
     } finally {
       setBusy(false);
     }

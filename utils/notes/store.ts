@@ -34,3 +34,70 @@ export async function restoreNote(db: DossierDB, id: string): Promise<void> {
       delete note.deletedAt;
     });
 }
+
+/** The tags of a note, trimmed and without duplicates (ignoring case), in the order given. */
+export function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const clean: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    clean.push(tag);
+  }
+  return clean;
+}
+
+export async function setNoteTags(db: DossierDB, id: string, tags: readonly string[]): Promise<void> {
+  await db.notes.update(id, { tags: cleanTags(tags), updatedAt: Date.now() });
+}
+
+/** Adds `tag` to each of the notes that lacks it, in one transaction. */
+export async function tagNotes(db: DossierDB, ids: readonly string[], tag: string): Promise<void> {
+  const [clean] = cleanTags([tag]);
+  if (!clean) return;
+  const now = Date.now();
+  await db.notes
+    .where('id')
+    .anyOf([...ids])
+    .modify((note) => {
+      if (note.tags.some((t) => t.toLowerCase() === clean.toLowerCase())) return;
+      note.tags = [...note.tags, clean];
+      note.updatedAt = now;
+    });
+}
+
+/** Deletes several notes at once; like `deleteNote`, they can be restored until purged. */
+export async function deleteNotes(db: DossierDB, ids: readonly string[]): Promise<void> {
+  const now = Date.now();
+  await db.notes
+    .where('id')
+    .anyOf([...ids])
+    .modify((note) => {
+      note.deletedAt = now;
+    });
+}
+
+export async function restoreNotes(db: DossierDB, ids: readonly string[]): Promise<void> {
+  await db.notes
+    .where('id')
+    .anyOf([...ids])
+    .modify((note) => {
+      delete note.deletedAt;
+    });
+}
+
+/**
+ * Whether a failed write failed because the browser's storage for the extension is full. Dexie
+ * wraps the DOMException in its own error and keeps the original as `inner`; an error that came
+ * back from the background as a message keeps only its text, which names the quota.
+ */
+export function isQuotaExceeded(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth += 1) {
+    const { name, inner, message } = e as { name?: unknown; inner?: unknown; message?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    if (typeof message === 'string' && /QuotaExceeded|\bquota\b/i.test(message)) return true;
+    e = inner;
+  }
+  return false;
+}
