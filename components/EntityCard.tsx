@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Entity, Lang } from '@/utils/knowledge/types';
 import { pickLang } from '@/utils/knowledge/types';
+import type { Sighting } from '@/utils/db';
 import type { Note } from '@/utils/notes/model';
 import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
 
@@ -14,13 +15,15 @@ export interface EntityCardProps {
   /** The language of the page the entity was found on; the card's texts prefer it. */
   lang: Lang;
   notes?: Note[];
+  /** Other pages where the reader met the entity, most recent first (the reader's history). */
+  seenOn?: Sighting[];
   /** Actions and editors shown at the bottom of the card. */
   children?: ComponentChildren;
   onClose?: () => void;
   headingId?: string;
 }
 
-export function EntityCard({ entity, lang, notes = [], children, onClose, headingId }: EntityCardProps) {
+export function EntityCard({ entity, lang, notes = [], seenOn = [], children, onClose, headingId }: EntityCardProps) {
   const name = pickLang(entity.labels, lang) ?? entity.id;
   const description = pickLang(entity.description, lang);
   const facts = entity.facts?.slice(0, 4) ?? [];
@@ -64,6 +67,27 @@ export function EntityCard({ entity, lang, notes = [], children, onClose, headin
           </ul>
         </section>
       )}
+      {seenOn.length > 0 && (
+        <section class="card-seen" aria-label={t('alsoSeenOn')}>
+          <h3>{t('alsoSeenOn')}</h3>
+          <ul>
+            {seenOn.map((s) => (
+              <li key={s.url}>
+                {isWebAddress(s.url) ? (
+                  <a href={s.url} target="_blank" rel="noopener noreferrer">
+                    {s.title || s.url}
+                  </a>
+                ) : (
+                  s.title || s.url
+                )}{' '}
+                <span class="card-asof">
+                  ({t('seenOnDate', new Date(s.lastSeen).toLocaleDateString(uiLanguage()))})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p class="card-source">
         {t('sourcePack', [
           pickLang(entity.source.title, uiLanguage().slice(0, 2)) ?? entity.source.pack,
@@ -73,4 +97,9 @@ export function EntityCard({ entity, lang, notes = [], children, onClose, headin
       {children}
     </article>
   );
+}
+
+/** Only web addresses become links: a stored address must never run script when followed. */
+function isWebAddress(url: string): boolean {
+  return /^https?:\/\//i.test(url);
 }

@@ -99,7 +99,7 @@ describe('the reader’s own entities', () => {
     const article = await openArticle();
     const card = new CardProbe(article);
     await selectText(article, 'Oakridge Water Board');
-    await card.waitForText((t) => t === 'Add to Dossier');
+    await card.waitForText((t) => t?.startsWith('Add to Dossier') ?? false);
     await card.clickButton('Add to Dossier');
     await card.waitForText((t) => t?.includes('Save entity') ?? false);
     await card.choose('type', 'Organisation');

@@ -32,7 +32,14 @@ export default defineBackground(() => {
       (await loadSettings()).onlineLookups && (await browser.permissions.contains({ origins: ONLINE_ORIGINS })),
     client: new WikipediaClient(),
   };
-  const service = new DossierService(getDb(), shippedPacks, () => void tellTabsKnowledgeChanged(), online);
+  const service = new DossierService(
+    getDb(),
+    shippedPacks,
+    () => void tellTabsKnowledgeChanged(),
+    online,
+    undefined,
+    async () => (await loadSettings()).history,
+  );
 
   browser.runtime.onInstalled.addListener(() => {
     // Menus persist across worker restarts; creating them once per install or update is enough.

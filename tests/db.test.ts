@@ -39,4 +39,33 @@ describe('DossierDB', () => {
     expect(await db.matchers.count()).toBe(0);
     db.close();
   });
+  it('upgrades a version 4 database to the history table with every note intact', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('dossier', { indexedDB, IDBKeyRange });
+    v4.version(1).stores({
+      entities: 'id, type, source.pack',
+      packs: 'id',
+      notes: 'id, entityId, page.url, createdAt, updatedAt',
+    });
+    v4.version(2).stores({ matchers: 'id' });
+    v4.version(3).stores({ status: 'id', corrections: 'id, entityId, site, url' });
+    v4.version(4).stores({ lookups: 'id, fetchedAt' });
+    const note = createNote(
+      {
+        text: 'quoted',
+        page: { url: 'https://a.example/', title: 'A', site: 'a.example' },
+        quote: { exact: 'Quoted.', prefix: 'x ', suffix: ' y', start: 2 },
+      },
+      3,
+    );
+    await v4.table('notes').add(note);
+    v4.close();
+
+    const db = new DossierDB({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.notes.toArray()).toEqual([note]);
+    expect(await db.sightings.count()).toBe(0);
+    db.close();
+  });
 });

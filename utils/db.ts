@@ -6,7 +6,7 @@
  * Every schema change is a new version below with an upgrade that keeps all data; old versions
  * that carry an upgrade stay declared.
  */
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { GazetteerData } from './detect/gazetteer';
 import type { Entity, PackInfo } from './knowledge/types';
 import type { Note } from './notes/model';
@@ -79,6 +79,19 @@ export interface LookupRecord {
   summary: OnlineSummary | null;
 }
 
+/**
+ * A page on which the reader met an entity: the history behind "Also seen on". One row per entity
+ * and page address; it never leaves the browser and is only written while history is on.
+ */
+export interface Sighting {
+  entityId: string;
+  url: string;
+  title: string;
+  site: string;
+  firstSeen: number;
+  lastSeen: number;
+}
+
 export class DossierDB extends Dexie {
   entities!: EntityTable<Entity, 'id'>;
   packs!: EntityTable<PackRecord, 'id'>;
@@ -87,6 +100,7 @@ export class DossierDB extends Dexie {
   status!: EntityTable<KnowledgeStatus, 'id'>;
   corrections!: EntityTable<Correction, 'id'>;
   lookups!: EntityTable<LookupRecord, 'id'>;
+  sightings!: Table<Sighting, [string, string]>;
 
   constructor(options?: DexieOptions) {
     super('dossier', options);
@@ -101,6 +115,9 @@ export class DossierDB extends Dexie {
     this.version(3).stores({ status: 'id', corrections: 'id, entityId, site, url' });
     // Version 4 adds the cache of online lookups (only ever filled when the reader turned them on).
     this.version(4).stores({ lookups: 'id, fetchedAt' });
+    // Version 5 adds the reader's history: on which pages each entity was seen, most recent first
+    // through [entityId+lastSeen]. Notes gain an optional anchor state, which needs no index.
+    this.version(5).stores({ sightings: '[entityId+url], entityId, url, lastSeen, [entityId+lastSeen]' });
   }
 }
 

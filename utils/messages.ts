@@ -7,7 +7,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Mention, PageContext } from './detect/resolve';
 import type { OnlineAnswer, OnlineMatch } from './background/service';
-import type { Correction } from './db';
+import type { Correction, Sighting } from './db';
 import type { Entity } from './knowledge/types';
 import type { CorrectionInput, UserEntityInput } from './knowledge/user';
 import type { Note, NoteDraft } from './notes/model';
@@ -26,8 +26,12 @@ export interface PageState {
 
 /** Messages handled by the background. */
 export interface BackgroundProtocol {
-  /** `url` is the page's address, where the reader's corrections apply. */
-  detect(request: { blocks: string[]; context: PageContext; url?: string }): {
+  /**
+   * `url` is the page's address, where the reader's corrections apply. With `visit` (an id the
+   * content script makes for each page it reads) and `title`, the entities found go into the
+   * reader's history, once per visit.
+   */
+  detect(request: { blocks: string[]; context: PageContext; url?: string; visit?: string; title?: string }): {
     mentions: Mention[];
     context: PageContext;
     entities: Entity[];
@@ -35,6 +39,12 @@ export interface BackgroundProtocol {
   getEntities(ids: string[]): Entity[];
   getNotes(query: { entityId?: string; url?: string }): Note[];
   saveNote(draft: NoteDraft): Note;
+  /** Whether each quoted note of the page was found on it; returns how many notes were updated. */
+  setNoteAnchors(request: { url: string; results: { id: string; found: boolean }[] }): number;
+  /** The most recent other pages where the reader met the entity (history). */
+  getSightings(request: { entityId: string; exceptUrl?: string; limit?: number }): Sighting[];
+  /** Forgets the whole history of where entities were seen. */
+  clearHistory(): boolean;
   /** Adds or (with an id) edits one of the reader's own entities. */
   saveEntity(input: UserEntityInput): Entity;
   deleteEntity(id: string): boolean;

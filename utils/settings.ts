@@ -8,9 +8,11 @@ import { browser } from 'wxt/browser';
 export interface Settings {
   /** Off by default: nothing leaves the browser until the reader turns this on. */
   onlineLookups: boolean;
+  /** On by default: remember on which pages each entity was met. Kept in the browser only. */
+  history: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { onlineLookups: false };
+export const DEFAULT_SETTINGS: Settings = { onlineLookups: false, history: true };
 
 const KEY = 'settings';
 
@@ -20,6 +22,7 @@ function normalise(stored: unknown): Settings {
   const value = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
   return {
     onlineLookups: typeof value.onlineLookups === 'boolean' ? value.onlineLookups : DEFAULT_SETTINGS.onlineLookups,
+    history: typeof value.history === 'boolean' ? value.history : DEFAULT_SETTINGS.history,
   };
 }
 

@@ -10,6 +10,7 @@ import { AddNote } from '@/components/AddNote';
 import { EntityEditor } from '@/components/EntityEditor';
 import { OnlineSummary } from '@/components/OnlineSummary';
 import type { OnlineAnswer } from '@/utils/background/service';
+import type { Sighting } from '@/utils/db';
 import type { PageMention } from '@/utils/content/mention-index';
 import { t } from '@/utils/i18n';
 import type { Entity, Lang } from '@/utils/knowledge/types';
@@ -38,6 +39,7 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
   const [mode, setMode] = useState<Mode>({ kind: 'card' });
   const [error, setError] = useState<string | null>(null);
   const [online, setOnline] = useState<OnlineAnswer | null>(null);
+  const [seenOn, setSeenOn] = useState<Sighting[]>([]);
   const quote = useMemo(() => quoteAround(mention.block.text, mention.start, mention.end), [mention]);
   const surface = mention.block.text.slice(mention.start, mention.end);
   const name = pickLang(entity.labels, lang) ?? entity.id;
@@ -51,6 +53,12 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
       .then((list) => live && setNotes(list))
       .catch(() => {
         // Without the notes the card still says who this is; the reader loses nothing.
+      });
+    backgroundMessaging
+      .sendMessage('getSightings', { entityId: entity.id, exceptUrl: location.href, limit: 3 })
+      .then((list) => live && setSeenOn(list))
+      .catch(() => {
+        // The history is a convenience; the card is whole without it.
       });
     // The background answers null unless the reader turned online lookups on.
     backgroundMessaging
@@ -183,7 +191,7 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
         }
       }}
     >
-      <EntityCard entity={entity} lang={lang} notes={notes} onClose={onClose} headingId={headingId}>
+      <EntityCard entity={entity} lang={lang} notes={notes} seenOn={seenOn} onClose={onClose} headingId={headingId}>
         {online && <OnlineSummary answer={online} />}
         {body}
       </EntityCard>

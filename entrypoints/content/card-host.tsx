@@ -11,7 +11,11 @@ import { OWN_ELEMENT_ATTRIBUTE } from '@/utils/detect/extract';
 import type { PageMention } from '@/utils/content/mention-index';
 import { t } from '@/utils/i18n';
 import type { Entity, Lang } from '@/utils/knowledge/types';
+import type { Note, NoteQuote } from '@/utils/notes/model';
 import { ContentCard } from './ContentCard';
+import type { NotePassage } from './note-anchors';
+import { NotesCard } from './NotesCard';
+import { SelectionNoteCard } from './SelectionNoteCard';
 import { TeachCard } from './TeachCard';
 
 const LAYER_CSS = `
@@ -23,6 +27,15 @@ export interface CardContent {
   mention: PageMention;
   entity: Entity;
   lang: Lang;
+}
+
+/** What the buttons beside a selection can do with it. */
+export interface SelectionActions {
+  /** "Add to Dossier", for a selection that could be a name. */
+  teach: boolean;
+  /** "Add note": the passage as a quote, and the entity when the selection is a marked name. */
+  note: (() => { quote: NoteQuote; entity: { id: string; name: string } | null } | null) | null;
+  onNoteSaved: (note: Note) => void;
 }
 
 export class CardHost {
@@ -66,8 +79,11 @@ export class CardHost {
     return host;
   }
 
+  /** The notes of the passage under the pointer, when that is what the card shows. */
+  private passage: NotePassage | null = null;
+
   get isOpen(): boolean {
-    return this.current !== null;
+    return this.current !== null || this.passage !== null;
   }
 
   get entityShown(): string | null {
@@ -89,6 +105,7 @@ export class CardHost {
     const layer = this.ensureLayer();
     if (this.current?.mention === content.mention) return;
     this.current = content;
+    this.passage = null;
     this.busy = false;
     render(
       <ContentCard
@@ -105,18 +122,51 @@ export class CardHost {
     this.follow(content.mention.range);
   }
 
+  /** The notes on a passage, while the pointer rests on it. */
+  showNotes(passage: NotePassage): void {
+    const layer = this.ensureLayer();
+    if (this.passage === passage) return;
+    this.current = null;
+    this.passage = passage;
+    this.adderShown = false;
+    this.busy = false;
+    render(<NotesCard key={passage.notes[0]?.id} notes={passage.notes} onClose={() => this.hide()} />, layer);
+    layer.hidden = false;
+    this.follow(passage.range);
+  }
+
   /**
-   * "Add to Dossier" on a selection: first a small button beside it; choosing it (or the context
-   * menu's item) opens the entity editor there.
+   * Small buttons beside a selection: "Add to Dossier" (for what could be a name), which opens
+   * the entity editor there, as the context menu's item does; and "Add note", which opens the
+   * note editor with the selected passage.
    */
-  showAdder(range: Range, text: string, lang: string): void {
+  showAdder(range: Range, text: string, lang: string, actions: SelectionActions): void {
     const layer = this.ensureLayer();
     this.current = null;
+    this.passage = null;
     this.busy = false;
+    const note = actions.note;
     render(
-      <button type="button" class="dossier-adder" onClick={() => this.showTeach(range, text, lang)}>
-        {t('menuAddSelection')}
-      </button>,
+      <div class="dossier-adders">
+        {actions.teach && (
+          <button type="button" class="dossier-adder" onClick={() => this.showTeach(range, text, lang)}>
+            {t('menuAddSelection')}
+          </button>
+        )}
+        {note && (
+          <button
+            type="button"
+            class="dossier-adder"
+            onClick={() => {
+              const taken = note();
+              if (taken) this.showSelectionNote(range, taken.quote, taken.entity, actions.onNoteSaved);
+              else this.hide();
+            }}
+          >
+            {t('addNote')}
+          </button>
+        )}
+      </div>,
       layer,
     );
     layer.hidden = false;
@@ -127,9 +177,39 @@ export class CardHost {
   /** Whether the small "Add to Dossier" button is what the layer shows. */
   adderShown = false;
 
+  showSelectionNote(
+    range: Range,
+    quote: NoteQuote,
+    entity: { id: string; name: string } | null,
+    onSaved: (note: Note) => void,
+  ): void {
+    const layer = this.ensureLayer();
+    this.current = null;
+    this.passage = null;
+    this.adderShown = false;
+    // The reader is writing: the card stays until they save, cancel or press Escape.
+    this.busy = true;
+    render(
+      <SelectionNoteCard
+        key={`${quote.start ?? ''}:${quote.exact}`}
+        quote={quote}
+        entity={entity}
+        onSaved={(note) => {
+          this.busy = false;
+          onSaved(note);
+        }}
+        onClose={() => this.hide()}
+      />,
+      layer,
+    );
+    layer.hidden = false;
+    this.follow(range);
+  }
+
   showTeach(range: Range, text: string, lang: string): void {
     const layer = this.ensureLayer();
     this.current = null;
+    this.passage = null;
     this.adderShown = false;
     // The reader is writing: the card stays until they save, cancel or press Escape.
     this.busy = true;
@@ -143,7 +223,7 @@ export class CardHost {
    * the "Add to Dossier" button or editor that a selection opened meanwhile.
    */
   hideCard(): void {
-    if (this.current) this.hide();
+    if (this.current || this.passage) this.hide();
   }
 
   hide(): void {
@@ -151,6 +231,7 @@ export class CardHost {
     this.stopFollowing?.();
     this.stopFollowing = null;
     this.current = null;
+    this.passage = null;
     this.busy = false;
     if (this.layer) {
       this.layer.hidden = true;

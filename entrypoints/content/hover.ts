@@ -5,12 +5,22 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { caretAt, type MentionIndex, type PageMention } from '@/utils/content/mention-index';
+import type { NotePassage } from './note-anchors';
 
 export const DWELL_MS = 300;
 export const HIDE_DELAY_MS = 300;
 
+/** What the pointer can rest on: a marked name, or a passage the reader wrote a note on. */
+export type Hovered = PageMention | NotePassage;
+
+/** The passages of the reader's notes on the page, hit-tested like mentions. */
+export interface PassageIndex {
+  at(node: Node | null, offset: number, x: number, y: number): NotePassage | null;
+}
+
 export interface HoverTarget {
   show(mention: PageMention): void;
+  showNotes(passage: NotePassage): void;
   hide(): void;
   isOpen(): boolean;
   /** The reader is writing in the card: leaving it must not throw the text away. */
@@ -20,7 +30,7 @@ export interface HoverTarget {
 }
 
 export class HoverController {
-  private hovered: PageMention | null = null;
+  private hovered: Hovered | null = null;
   private dwellTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
@@ -31,6 +41,7 @@ export class HoverController {
     private readonly ctx: ContentScriptContext,
     private readonly index: MentionIndex,
     private readonly card: HoverTarget,
+    private readonly passages: PassageIndex | null = null,
   ) {}
 
   start(): void {
@@ -69,15 +80,20 @@ export class HoverController {
   private hitTest(x: number, y: number, target: EventTarget | null): void {
     if (this.card.isOwnElement(target)) return;
     const caret = caretAt(document, x, y);
-    const mention = caret ? this.index.at(caret.node, caret.offset, x, y) : null;
-    if (mention === this.hovered) return;
-    this.hovered = mention;
-    this.card.setHovered(mention?.range ?? null);
+    // A name inside a noted passage opens its own card: the more specific of the two.
+    const hit: Hovered | null = caret
+      ? (this.index.at(caret.node, caret.offset, x, y) ?? this.passages?.at(caret.node, caret.offset, x, y) ?? null)
+      : null;
+    if (hit === this.hovered) return;
+    this.hovered = hit;
+    this.card.setHovered(hit?.range ?? null);
     clearTimeout(this.dwellTimer);
-    if (mention) {
+    if (hit) {
       this.cancelHide();
       this.dwellTimer = setTimeout(() => {
-        if (this.hovered === mention) this.card.show(mention);
+        if (this.hovered !== hit) return;
+        if ('notes' in hit) this.card.showNotes(hit);
+        else this.card.show(hit);
       }, DWELL_MS);
     } else {
       this.leaveMention();

@@ -1,8 +1,13 @@
-import { CardHost } from './card-host';
+import { CardHost, type SelectionActions } from './card-host';
 import { HoverController } from './hover';
+import { NoteAnchors } from './note-anchors';
 import { PageReader } from './reader';
 import type { PageMention } from '@/utils/content/mention-index';
+import { pageTextOf } from '@/utils/content/page-text';
+import { extractBlocks, isInSkippedRegion } from '@/utils/detect/extract';
+import { pickLang } from '@/utils/knowledge/types';
 import { tabMessaging } from '@/utils/messages';
+import { quoteSelectorFor } from '@/utils/notes/anchor';
 import './highlights.css';
 
 export default defineContentScript({
@@ -10,24 +15,60 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const reader = new PageReader(ctx);
+    const anchors = new NoteAnchors(ctx);
+    // Once the page is read (and again when it changed), the reader's quoted notes are found
+    // again and painted.
+    reader.onSettled = () => void anchors.refresh();
     // Reading starts at once; the card's shadow root is prepared meanwhile.
     const reading = reader.start();
     let hover: HoverController | null = null;
     const card = await CardHost.create(ctx, (inside) => hover?.pointerInCard(inside));
 
     const showCard = (mention: PageMention) => {
+      // The buttons beside a selection stay until the reader chooses one or selects nothing.
+      if (card.adderShown) return;
       const entity = reader.entities.get(mention.entityId);
       if (entity) card.show({ mention, entity, lang: reader.lang });
     };
 
-    hover = new HoverController(ctx, reader.index, {
-      show: showCard,
-      hide: () => card.hideCard(),
-      isOpen: () => card.isOpen,
-      isBusy: () => card.busy,
-      isOwnElement: (target) => card.isOwnElement(target),
-      setHovered: (range) => reader.setHovered(range),
-    });
+    hover = new HoverController(
+      ctx,
+      reader.index,
+      {
+        show: showCard,
+        showNotes: (passage) => {
+          if (!card.adderShown) card.showNotes(passage);
+        },
+        hide: () => card.hideCard(),
+        isOpen: () => card.isOpen,
+        isBusy: () => card.busy,
+        isOwnElement: (target) => card.isOwnElement(target),
+        setHovered: (range) => reader.setHovered(range),
+      },
+      anchors,
+    );
+
+    /**
+     * The selected passage as a note's quote, taken from the page's readable text, with the entity
+     * when the selection is a marked name or lies within one.
+     */
+    const noteFromSelection = (range: Range) => {
+      const page = pageTextOf(extractBlocks(document.body));
+      const offsets = page.offsetsOf(range);
+      if (!offsets) return null;
+      const quote = quoteSelectorFor(page.text, offsets.start, offsets.end);
+      const passage = page.rangeAt(document, offsets.start, offsets.end) ?? range;
+      const mention = reader.index.mentions.find(
+        (m) =>
+          m.range.compareBoundaryPoints(Range.START_TO_START, passage) <= 0 &&
+          m.range.compareBoundaryPoints(Range.END_TO_END, passage) >= 0,
+      );
+      const entity = mention ? reader.entities.get(mention.entityId) : undefined;
+      return {
+        quote,
+        entity: entity ? { id: entity.id, name: pickLang(entity.labels, reader.lang) ?? entity.id } : null,
+      };
+    };
 
     let lastShown: PageMention | null = null;
     tabMessaging.onMessage('getPageState', () => reader.state());
@@ -54,19 +95,33 @@ export default defineContentScript({
       return true;
     });
 
-    // A short selection that could be a name gets a small "Add to Dossier" button beside it.
+    // A selection of the page's text gets small buttons beside it: "Add note", and "Add to
+    // Dossier" when it could be a name.
     ctx.addEventListener(document, 'mouseup', (event) => {
       if (card.isOwnElement(event.target)) return;
       // The selection settles after the mouseup's default action.
       ctx.setTimeout(() => {
-        const range = selectedRange();
-        const text = range?.toString().trim() ?? '';
-        if (range && looksLikeAName(text)) card.showAdder(range, text, reader.lang);
-        else if (card.adderShown) card.hide();
+        const selected = selectedRange();
+        const text = selected?.toString().trim() ?? '';
+        const container = selected?.commonAncestorContainer;
+        const element = container instanceof Element ? container : container?.parentElement;
+        const readable = Boolean(element) && !isInSkippedRegion(element ?? null);
+        if (selected && text !== '' && text.length <= MAX_QUOTE_CHARS) {
+          // A copy: the selection's own range changes as soon as the reader clicks elsewhere.
+          const range = selected.cloneRange();
+          const actions: SelectionActions = {
+            teach: looksLikeAName(text),
+            note: readable ? () => noteFromSelection(range) : null,
+            onNoteSaved: (note) => anchors.add(note),
+          };
+          if (actions.teach || actions.note) card.showAdder(range, text, reader.lang, actions);
+          else if (card.adderShown) card.hide();
+        } else if (card.adderShown) card.hide();
       }, 0);
     });
 
     ctx.onInvalidated(() => {
+      anchors.stop();
       reader.stop();
       card.destroy();
     });
@@ -75,6 +130,9 @@ export default defineContentScript({
     await reading;
   },
 });
+
+/** The longest passage a note quotes, as the background accepts it. */
+const MAX_QUOTE_CHARS = 5000;
 
 /** The page's current selection, when there is one outside editable fields. */
 function selectedRange(): Range | null {

@@ -43,6 +43,13 @@ export class PageReader {
   error = '';
   /** Called after each batch is painted, so an open popup or card can follow. */
   onChange: () => void = () => {};
+  /** Called when a reading of the page (whole, or of what changed) is done. */
+  onSettled: () => void = () => {};
+  /**
+   * This visit of the page, so the background writes the reader's history once per visit however
+   * often a live page is read again. A single-page app's navigation is a new visit.
+   */
+  private visit = crypto.randomUUID();
   private context: PageContext = { lang: 'und', named: [], confirmed: [] };
   /** One highlight per entity type, so each type has its own colour. */
   private highlights = new Map<EntityType, Highlight>();
@@ -60,7 +67,10 @@ export class PageReader {
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     this.ctx.onInvalidated(() => this.observer?.disconnect());
     // Single-page apps change the address without loading a page: read the new page afresh.
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.restart());
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      this.visit = crypto.randomUUID();
+      void this.restart();
+    });
     // The highlight registry is shared with the page, which may clear it: paint again if so.
     this.ctx.setInterval(() => {
       if (
@@ -91,6 +101,7 @@ export class PageReader {
       this.error = error instanceof Error ? error.message : String(error);
     }
     this.onChange();
+    if (generation === this.generation) this.onSettled();
   }
 
   /** Readings run one after another, so batches never interleave their page context. */
@@ -127,6 +138,8 @@ export class PageReader {
       blocks: batch.map((b) => b.text),
       context: this.context,
       url: location.href,
+      visit: this.visit,
+      title: document.title.slice(0, 1000),
     });
     if (generation !== this.generation) return;
     this.context = result.context;
@@ -192,6 +205,7 @@ export class PageReader {
     for (const mention of removed) this.highlights.get(mention.type)?.delete(mention.range);
     for (const root of roots) await this.read(root, generation);
     this.onChange();
+    if (generation === this.generation) this.onSettled();
   }
 
   /**

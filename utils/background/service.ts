@@ -17,7 +17,8 @@ import {
 } from '../knowledge/user';
 import { backgroundRequestSchemas } from '../message-schemas';
 import type { BackgroundProtocol } from '../messages';
-import { addNote, listNotes } from '../notes/store';
+import { addNote, listNotes, recordAnchors } from '../notes/store';
+import { SightingRecorder } from './sightings';
 import type { OnlineMatch, OnlineSummary, WikipediaClient } from '../online/wikipedia';
 
 const MATCHER_ID = 'main';
@@ -85,7 +86,13 @@ export class DossierService {
     private readonly onKnowledgeChanged: () => void = () => {},
     private readonly online: OnlineAccess | null = null,
     private readonly now: () => number = () => Date.now(),
-  ) {}
+    historyEnabled: () => Promise<boolean> = () => Promise.resolve(true),
+  ) {
+    this.history = new SightingRecorder(db, historyEnabled, now);
+  }
+
+  /** Where the reader met each entity; public so tests can write what is pending at once. */
+  readonly history: SightingRecorder;
 
   /**
    * The Wikipedia summary of an entity in the page's language (else English): from the cache
@@ -273,7 +280,7 @@ export class DossierService {
   }
 
   readonly handlers: Handlers = {
-    detect: async ({ blocks, context, url }) => {
+    detect: async ({ blocks, context, url, visit, title }) => {
       const gazetteer = await this.matcher();
       const result = detectMentions(gazetteer, blocks, context);
       if (url) {
@@ -284,6 +291,7 @@ export class DossierService {
         }
       }
       const ids = [...new Set(result.mentions.map((m) => m.entityId))];
+      if (url && visit) this.history.record(visit, { url, title: title ?? '' }, ids);
       const entities = await this.withPackSource(await this.db.entities.bulkGet(ids));
       return { ...result, entities };
     },
@@ -293,6 +301,12 @@ export class DossierService {
     },
     getNotes: (filter) => listNotes(this.db, filter),
     saveNote: (draft) => addNote(this.db, draft),
+    setNoteAnchors: ({ url, results }) => recordAnchors(this.db, url, results, this.now()),
+    getSightings: ({ entityId, exceptUrl, limit }) => this.history.recent(entityId, exceptUrl, limit ?? 3),
+    clearHistory: async () => {
+      await this.history.clear();
+      return true;
+    },
     saveEntity: async (input) => {
       const entity = await saveUserEntity(this.db, input);
       this.knowledgeChanged();

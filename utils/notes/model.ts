@@ -15,6 +15,16 @@ export interface NoteQuote {
   start?: number;
 }
 
+/**
+ * Whether a quoted note's passage was found when its page was last read. A detached note keeps
+ * everything it had: the notes page lists it as detached, and it is found again if the passage
+ * comes back.
+ */
+export interface NoteAnchorState {
+  state: 'found' | 'detached';
+  checkedAt: number;
+}
+
 export interface Note {
   id: string;
   entityId?: string;
@@ -25,6 +35,8 @@ export interface Note {
   createdAt: number;
   updatedAt: number;
   deletedAt?: number;
+  /** Set by the background when the note's page was read; only notes with a quote have one. */
+  anchor?: NoteAnchorState;
 }
 
 export type NoteDraft = Pick<Note, 'entityId' | 'page' | 'quote' | 'text'> & { tags?: string[] };

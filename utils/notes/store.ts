@@ -101,3 +101,30 @@ export function isQuotaExceeded(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Records whether each quoted note of the page at `url` was found there. Only notes of that page
+ * change, and only their anchor state: `updatedAt` tells of the reader's edits, not of ours.
+ */
+export async function recordAnchors(
+  db: DossierDB,
+  url: string,
+  results: readonly { id: string; found: boolean }[],
+  now = Date.now(),
+): Promise<number> {
+  return db.transaction('rw', db.notes, async () => {
+    const notes = await db.notes.bulkGet(results.map((r) => r.id));
+    const changed = notes.flatMap((note, i) =>
+      note?.quote && note.page?.url === url
+        ? [
+            {
+              ...note,
+              anchor: { state: results[i]!.found ? ('found' as const) : ('detached' as const), checkedAt: now },
+            },
+          ]
+        : [],
+    );
+    await db.notes.bulkPut(changed);
+    return changed.length;
+  });
+}
