@@ -205,6 +205,12 @@ describe('re-anchoring on revisit', () => {
     expect(note.anchor!.checkedAt).toBeGreaterThanOrEqual(before);
     expect(squash(note.quote!.exact)).toBe(PASSAGE);
     expect(await noteMarks(article)).toEqual(['Jensen Huang']);
+    // The notes page lists it, as detached.
+    const notes = await browser.context.newPage();
+    await notes.goto(`chrome-extension://${browser.extensionId}/options.html#notes`);
+    const item = notes.locator('.note-item', { hasText: NOTE });
+    await expect.poll(() => item.innerText()).toContain('Detached: the quoted passage was not found');
+    await notes.close();
   });
 });
 
@@ -225,15 +231,29 @@ describe('history', () => {
     await saveScreenshot(second, 'anchoring-03-also-seen-on');
   });
 
-  it('records nothing new while it is off', async () => {
-    await browser.worker.evaluate(() =>
-      chrome.storage.sync.set({ settings: { onlineLookups: false, history: false } }),
+  it('records nothing while it is off, and is cleared on request', async () => {
+    const knowledge = await browser.context.newPage();
+    await knowledge.goto(`chrome-extension://${browser.extensionId}/options.html#knowledge`);
+    const toggle = knowledge.getByLabel('Remember on which pages I met each entity');
+    await toggle.uncheck();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    const off = await open(`${server.url}/seed-article-de.html`);
+    await off.close();
+    // Back on, a later page is recorded: the background has written what it had by then.
+    await toggle.check();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    const on = await open(`${server.url}/shadow-live.html`);
+    await expect
+      .poll(async () => (await rows<StoredSighting>('sightings')).some((s) => s.url.endsWith('/shadow-live.html')))
+      .toBe(true);
+    await on.close();
+    expect((await rows<StoredSighting>('sightings')).filter((s) => s.url.endsWith('/seed-article-de.html'))).toEqual(
+      [],
     );
-    const before = await rows<StoredSighting>('sightings');
-    const page = await open(`${server.url}/seed-article-de.html`);
-    // Longer than the background waits before it writes what a page showed.
-    await page.waitForTimeout(2_000);
-    expect(await rows<StoredSighting>('sightings')).toEqual(before);
-    await browser.worker.evaluate(() => chrome.storage.sync.set({ settings: { onlineLookups: false, history: true } }));
+
+    await knowledge.getByRole('button', { name: 'Clear history' }).click();
+    await knowledge.getByText('History cleared.').waitFor();
+    expect(await rows<StoredSighting>('sightings')).toEqual([]);
+    await knowledge.close();
   });
 });

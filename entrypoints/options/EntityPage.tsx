@@ -1,6 +1,6 @@
 /**
- * One entity's page (#entity/<id>): its card, every note on it, and the pages those notes were
- * taken on. The notes are the same items as on the notes page, edited, tagged and deleted in place.
+ * One entity's page (#entity/<id>): its card, every note on it, and the pages where the reader
+ * met it (the history Dossier keeps, with the pages notes were taken on). The notes are the same items as on the notes page, edited, tagged and deleted in place.
  */
 import { useState } from 'preact/hooks';
 import { EntityCard } from '@/components/EntityCard';
@@ -14,11 +14,21 @@ import { NoteItem } from './NoteItem';
 import { allTags, displayName } from './notes-data';
 
 const TAG_LIST_ID = 'entity-tag-suggestions';
+const seenDate = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
 
 async function loadEntity(entityId: string) {
   const db = getDb();
-  const [entity, notes] = await Promise.all([db.entities.get(entityId), listNotes(db)]);
-  return { entity, notes: notes.filter((n) => n.entityId === entityId), tags: allTags(notes) };
+  const [entity, notes, seen] = await Promise.all([
+    db.entities.get(entityId),
+    listNotes(db),
+    db.sightings.where('entityId').equals(entityId).toArray(),
+  ]);
+  return {
+    entity,
+    notes: notes.filter((n) => n.entityId === entityId),
+    tags: allTags(notes),
+    seen: seen.sort((a, b) => b.lastSeen - a.lastSeen),
+  };
 }
 
 export function EntityPage({ entityId }: { entityId: string }) {
@@ -26,9 +36,11 @@ export function EntityPage({ entityId }: { entityId: string }) {
   const [deleted, setDeleted] = useState<string[] | null>(null);
   if (error) return <p role="alert">{error.message}</p>;
   if (!value) return null;
-  const { entity, notes, tags } = value;
+  const { entity, notes, tags, seen } = value;
   const name = entity ? displayName(entity) : entityId;
-  const pages = new Map<string, NotePage>();
+  // Where the reader met it, most recent first, then pages notes came from that history lacks.
+  const pages = new Map<string, NotePage & { lastSeen?: number }>();
+  for (const s of seen) pages.set(s.url, { url: s.url, title: s.title, site: s.site, lastSeen: s.lastSeen });
   for (const note of notes) if (note.page && !pages.has(note.page.url)) pages.set(note.page.url, note.page);
 
   return (
@@ -80,7 +92,10 @@ export function EntityPage({ entityId }: { entityId: string }) {
                 <a href={page.url} target="_blank" rel="noreferrer noopener">
                   {page.title || page.url}
                 </a>{' '}
-                <span class="muted">{page.site}</span>
+                <span class="muted">
+                  {page.site}
+                  {page.lastSeen !== undefined && ` · ${seenDate.format(page.lastSeen)}`}
+                </span>
               </li>
             ))}
           </ul>

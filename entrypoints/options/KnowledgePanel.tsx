@@ -86,6 +86,7 @@ export function KnowledgePanel() {
         </table>
       )}
       <OnlineSetting />
+      <HistorySetting />
       <h2 class="section-heading">{t('correctionsHeading')}</h2>
       {value && value.corrections.length === 0 && <p class="notes-empty">{t('correctionsEmpty')}</p>}
       {value && value.corrections.length > 0 && (
@@ -198,6 +199,43 @@ function OnlineSetting() {
       </label>
       <p class="muted setting-help">{t('onlineSettingHelp')}</p>
       {denied && <p role="alert">{t('onlineDenied')}</p>}
+    </>
+  );
+}
+
+/** Whether Dossier remembers where the reader met each entity, and forgetting it all. */
+function HistorySetting() {
+  const settings = useSettings();
+  const [cleared, setCleared] = useState(false);
+  return (
+    <>
+      <h2 class="section-heading">{t('historyHeading')}</h2>
+      <label class="setting">
+        <input
+          type="checkbox"
+          name="history"
+          checked={settings?.history ?? true}
+          disabled={!settings}
+          onChange={(e) => void saveSettings({ history: e.currentTarget.checked })}
+        />
+        <span>{t('historyLabel')}</span>
+      </label>
+      <p class="muted setting-help">{t('historyHelp')}</p>
+      <p class="setting-help">
+        <button
+          type="button"
+          class="button"
+          onClick={() => void backgroundMessaging.sendMessage('clearHistory', undefined).then(() => setCleared(true))}
+        >
+          {t('historyClear')}
+        </button>
+        {cleared && (
+          <span role="status" class="muted">
+            {' '}
+            {t('historyCleared')}
+          </span>
+        )}
+      </p>
     </>
   );
 }

@@ -67,6 +67,11 @@ export function NoteItem(props: NoteItemProps) {
         </span>
       </div>
       {note.quote && <blockquote>{note.quote.exact}</blockquote>}
+      {note.anchor?.state === 'detached' && (
+        <p class="note-detached" title={t('noteDetachedHelp')}>
+          {t('noteDetached')}
+        </p>
+      )}
       {editing ? (
         <NoteEditor
           initialText={note.text}

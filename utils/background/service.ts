@@ -86,7 +86,7 @@ export class DossierService {
     private readonly onKnowledgeChanged: () => void = () => {},
     private readonly online: OnlineAccess | null = null,
     private readonly now: () => number = () => Date.now(),
-    historyEnabled: () => Promise<boolean> = () => Promise.resolve(true),
+    private readonly historyEnabled: () => Promise<boolean> = () => Promise.resolve(true),
   ) {
     this.history = new SightingRecorder(db, historyEnabled, now);
   }
@@ -291,7 +291,9 @@ export class DossierService {
         }
       }
       const ids = [...new Set(result.mentions.map((m) => m.entityId))];
-      if (url && visit) this.history.record(visit, { url, title: title ?? '' }, ids);
+      // Asked when the page is read as well as when the history is written: a page read while
+      // history was off stays unrecorded even if it is turned on before the write.
+      if (url && visit && (await this.historyEnabled())) this.history.record(visit, { url, title: title ?? '' }, ids);
       const entities = await this.withPackSource(await this.db.entities.bulkGet(ids));
       return { ...result, entities };
     },
