@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     setupFiles: ['tests/setup.ts'],
-    // The DOM tests parse whole pages; the default 5 s is tight on a busy 2-core machine.
-    testTimeout: 20_000,
+    // The DOM tests parse whole pages, and the service tests import both packs (8,400 entities)
+    // into fake-indexeddb: the default 5 s is tight on a busy 2-core machine.
+    testTimeout: 60_000,
   },
 });
