@@ -108,6 +108,8 @@ describe('with online lookups on', () => {
     await selectText(article, 'Rachel Carson');
     await card.waitForText((t) => t?.startsWith('Add to Dossier') ?? false);
     await card.clickButton('Add to Dossier');
+    // The editor offers the look-up once it has read the reader's settings.
+    await card.waitForText((t) => t?.includes('Look it up on Wikipedia') ?? false);
     await card.clickButton('Look it up on Wikipedia');
     const results = await card.waitForText((t) => t?.includes('Rachel Carson Bridge') ?? false);
     expect(results).toContain('American marine biologist and conservationist (1907–1964)');
