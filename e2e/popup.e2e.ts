@@ -75,6 +75,39 @@ describe('the popup', () => {
     await saveScreenshot(popup, 'popup-02-card-with-note');
   });
 
+  it('filters the list by name, in any language, and says what it knows', async () => {
+    await popup.goto(popup.url());
+    await popup.locator('.entity-row').first().waitFor();
+    await expect
+      .poll(() => popup.locator('.popup-state').innerText())
+      .toMatch(/^[\d,]+ entities known · online lookups off$/);
+    const filter = popup.getByLabel('Filter entities');
+    await filter.fill('peking');
+    await expect.poll(() => popup.locator('.entity-name').allInnerTexts()).toEqual(['Peking']);
+    // Beijing is "Peking" on a German page, and found by its English name too.
+    await filter.fill('beijing');
+    await expect.poll(() => popup.locator('.entity-name').allInnerTexts()).toEqual(['Peking']);
+    await filter.fill('h20');
+    await expect.poll(() => popup.locator('.entity-name').allInnerTexts()).toEqual(['Nvidia H20']);
+    await filter.fill('zzzz');
+    await popup.getByText('No entity on this page matches.').waitFor();
+    await filter.fill('');
+    await expect.poll(async () => (await popup.locator('.entity-row').count()) > 10).toBe(true);
+  });
+
+  it('“Show on page” scrolls to a mention and makes it glow', async () => {
+    await popup.locator('.entity-row', { has: popup.locator('.entity-name', { hasText: /^Lizzi Lee$/ }) }).click();
+    await popup.getByRole('button', { name: 'Show on page' }).click();
+    await expect
+      .poll(() =>
+        article.evaluate(() => [...((CSS.highlights.get('dossier-flash') as unknown as Set<Range>) ?? [])].map(String)),
+      )
+      .toEqual(['Lizzi Lee']);
+    // The glow fades by itself.
+    await expect.poll(() => article.evaluate(() => CSS.highlights.has('dossier-flash')), { timeout: 5000 }).toBe(false);
+    await popup.getByRole('button', { name: /Back/ }).click();
+  });
+
   it('opens the notes page from "All notes"', async () => {
     const opened = browser.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'All notes' }).click();

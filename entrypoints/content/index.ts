@@ -80,6 +80,7 @@ export default defineContentScript({
       const next = mentions[(current + 1) % mentions.length]!;
       lastShown = next;
       next.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      reader.flash(next.range);
       showCard(next);
       return true;
     });

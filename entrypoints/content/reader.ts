@@ -25,6 +25,7 @@ const MUTATION_DELAY_MS = 200;
 
 export const HIGHLIGHT_PREFIX = 'dossier-';
 export const HOVER_HIGHLIGHT = 'dossier-hover';
+export const FLASH_HIGHLIGHT = 'dossier-flash';
 
 const hasHighlights = () => typeof CSS !== 'undefined' && 'highlights' in CSS;
 
@@ -233,6 +234,16 @@ export class PageReader {
     for (const [type, highlight] of this.highlights) CSS.highlights.set(highlightName(type), highlight);
   }
 
+  /** Shows where "Show on page" scrolled to: the mention glows for a moment. */
+  flash(range: Range): void {
+    if (!hasHighlights()) return;
+    CSS.highlights.set(FLASH_HIGHLIGHT, new Highlight(range));
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT), 1500);
+  }
+
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
   setHovered(range: Range | null): void {
     if (!hasHighlights()) return;
     if (range) CSS.highlights.set(HOVER_HIGHLIGHT, new Highlight(range));
@@ -243,6 +254,7 @@ export class PageReader {
     if (!hasHighlights()) return;
     for (const type of ENTITY_TYPES) CSS.highlights.delete(highlightName(type));
     CSS.highlights.delete(HOVER_HIGHLIGHT);
+    CSS.highlights.delete(FLASH_HIGHLIGHT);
     this.highlights.clear();
   }
 

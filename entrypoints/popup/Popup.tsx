@@ -7,12 +7,14 @@ import { browser } from 'wxt/browser';
 import { EntityCard } from '@/components/EntityCard';
 import { AddNote } from '@/components/AddNote';
 import { getDb } from '@/utils/db';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
 import { ENTITY_TYPES, pickLang, type Entity, type EntityType } from '@/utils/knowledge/types';
 import { tabMessaging, type PageState } from '@/utils/messages';
 import { pageOf } from '@/utils/notes/model';
 import { addNote, listNotes } from '@/utils/notes/store';
 import { useLiveQuery } from '@/utils/use-live-query';
+import { useSettings } from '@/utils/use-settings';
+import { foldKey } from '@/utils/detect/text';
 
 type Load =
   | { kind: 'loading' }
@@ -92,6 +94,7 @@ export function Popup() {
           <EntityList state={load.state} entities={load.entities} onSelect={setSelected} />
         ))}
       <div class="popup-foot">
+        <KnowledgeState />
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openNotes')}
         </button>
@@ -100,22 +103,58 @@ export function Popup() {
   );
 }
 
+/** What Dossier knows and whether it looks things up online, in one line at the popup's foot. */
+function KnowledgeState() {
+  const status = useLiveQuery(() => getDb().status.get('knowledge'), []).value;
+  const settings = useSettings();
+  if (!status || !settings) return null;
+  const knowledge =
+    status.phase === 'ready'
+      ? t('popupKnowledgeReady', new Intl.NumberFormat(uiLanguage()).format(status.total))
+      : status.phase === 'error'
+        ? t('popupKnowledgeError')
+        : t('popupKnowledgeLoading');
+  return (
+    <p class="popup-state" data-phase={status.phase}>
+      {knowledge} · {t(settings.onlineLookups ? 'popupOnlineOn' : 'popupOnlineOff')}
+    </p>
+  );
+}
+
+/** Whether the filter's words all occur in the entity's names, in any language, folded. */
+function matches(entity: Entity, words: string[]): boolean {
+  if (words.length === 0) return true;
+  const text = foldKey([...Object.values(entity.labels), ...Object.values(entity.aliases ?? {}).flat()].join(' '));
+  return words.every((w) => text.includes(w));
+}
+
 function EntityList(props: { state: PageState; entities: Map<string, Entity>; onSelect: (id: string) => void }) {
   const { state, entities, onSelect } = props;
+  const [filter, setFilter] = useState('');
   if (state.status === 'error') return <p class="popup-message">{t('popupError', state.error ?? '')}</p>;
   if (state.entities.length === 0) {
     return <p class="popup-message">{t(state.status === 'scanning' ? 'popupScanning' : 'popupEmpty')}</p>;
   }
+  const words = foldKey(filter).split(' ').filter(Boolean);
   const groups = new Map<EntityType, { entity: Entity; count: number }[]>();
   for (const { id, count } of state.entities) {
     const entity = entities.get(id);
-    if (!entity) continue;
+    if (!entity || !matches(entity, words)) continue;
     const list = groups.get(entity.type) ?? [];
     list.push({ entity, count });
     groups.set(entity.type, list);
   }
   return (
     <div class="entity-list">
+      <input
+        type="search"
+        class="popup-filter"
+        value={filter}
+        placeholder={t('popupFilter')}
+        aria-label={t('popupFilter')}
+        onInput={(e) => setFilter(e.currentTarget.value)}
+      />
+      {groups.size === 0 && <p class="popup-message">{t('popupFilterNone')}</p>}
       {ENTITY_TYPES.filter((type) => groups.has(type)).map((type) => (
         <section class="entity-group" key={type} aria-labelledby={`group-${type}`}>
           <h2 id={`group-${type}`}>{t(`typePlural_${type}` as MessageKey)}</h2>
