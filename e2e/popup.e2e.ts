@@ -108,6 +108,23 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: /Back/ }).click();
   });
 
+  it('pauses Dossier on this site and resumes it', async () => {
+    const marked = async () => Object.values(await paintedMarks(article)).flat().length;
+    const before = await marked();
+    expect(before).toBeGreaterThan(50);
+    await popup.getByRole('button', { name: 'Pause on this site' }).click();
+    await expect.poll(marked).toBe(0);
+    await popup.getByText('Dossier is paused here.').waitFor();
+    // The Knowledge section lists the site, with a way back.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#knowledge`);
+    await options.locator('.paused-sites', { hasText: '127.0.0.1' }).waitFor();
+    await options.close();
+    await popup.getByRole('button', { name: 'Resume on 127.0.0.1' }).click();
+    await expect.poll(marked, { timeout: 15_000 }).toBe(before);
+    await popup.locator('.entity-row').first().waitFor();
+  });
+
   it('opens the notes page from "All notes"', async () => {
     const opened = browser.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'All notes' }).click();

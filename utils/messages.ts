@@ -18,7 +18,7 @@ export interface PageState {
   title: string;
   lang: string;
   /** 'ready' once the first scan is painted. */
-  status: 'scanning' | 'ready' | 'error';
+  status: 'scanning' | 'ready' | 'error' | 'paused';
   /** Why reading the page failed, when it did. */
   error?: string;
   entities: { id: string; count: number }[];

@@ -10,9 +10,32 @@ export interface Settings {
   onlineLookups: boolean;
   /** On by default: remember on which pages each entity was met. Kept in the browser only. */
   history: boolean;
+  /** Dossier reads no page while this is on ("pause everywhere"). */
+  pausedEverywhere: boolean;
+  /** Sites (host names) Dossier does not read ("pause on this site"). */
+  pausedSites: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { onlineLookups: false, history: true };
+export const DEFAULT_SETTINGS: Settings = {
+  onlineLookups: false,
+  history: true,
+  pausedEverywhere: false,
+  pausedSites: [],
+};
+
+/** The site of a page, as pausing knows it: its host name. */
+export function siteOfUrl(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Whether Dossier should leave the page at `url` alone. */
+export function isPaused(settings: Settings, url: string): boolean {
+  return settings.pausedEverywhere || settings.pausedSites.includes(siteOfUrl(url));
+}
 
 const KEY = 'settings';
 
@@ -23,6 +46,10 @@ function normalise(stored: unknown): Settings {
   return {
     onlineLookups: typeof value.onlineLookups === 'boolean' ? value.onlineLookups : DEFAULT_SETTINGS.onlineLookups,
     history: typeof value.history === 'boolean' ? value.history : DEFAULT_SETTINGS.history,
+    pausedEverywhere: typeof value.pausedEverywhere === 'boolean' ? value.pausedEverywhere : false,
+    pausedSites: Array.isArray(value.pausedSites)
+      ? value.pausedSites.filter((s): s is string => typeof s === 'string').slice(0, 1000)
+      : [],
   };
 }
 

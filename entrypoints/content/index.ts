@@ -7,6 +7,7 @@ import { pageTextOf } from '@/utils/content/page-text';
 import { extractBlocks, isInSkippedRegion } from '@/utils/detect/extract';
 import { pickLang } from '@/utils/knowledge/types';
 import { tabMessaging } from '@/utils/messages';
+import { DEFAULT_SETTINGS, isPaused, loadSettings, watchSettings } from '@/utils/settings';
 import { quoteSelectorFor } from '@/utils/notes/anchor';
 import './highlights.css';
 
@@ -19,8 +20,10 @@ export default defineContentScript({
     // Once the page is read (and again when it changed), the reader's quoted notes are found
     // again and painted.
     reader.onSettled = () => void anchors.refresh();
+    // A paused site (or Dossier paused everywhere) is left alone until the reader resumes.
+    let paused = isPaused(await loadSettings().catch(() => DEFAULT_SETTINGS), location.href);
     // Reading starts at once; the card's shadow root is prepared meanwhile.
-    const reading = reader.start();
+    const reading = paused ? Promise.resolve(reader.pause()) : reader.start();
     let hover: HoverController | null = null;
     const card = await CardHost.create(ctx, (inside) => hover?.pointerInCard(inside));
 
@@ -89,6 +92,21 @@ export default defineContentScript({
     // card stays, so "Undo" and "Dossier now knows…" remain in view.
     tabMessaging.onMessage('knowledgeChanged', () => void reader.restart());
 
+    ctx.onInvalidated(
+      watchSettings((settings) => {
+        const now = isPaused(settings, location.href);
+        if (now === paused) return;
+        paused = now;
+        if (paused) {
+          anchors.stop();
+          card.hide();
+          reader.pause();
+        } else {
+          void reader.start();
+        }
+      }),
+    );
+
     tabMessaging.onMessage('teachSelection', ({ data: text }) => {
       const range = selectedRange();
       if (!range) return false;
@@ -99,7 +117,7 @@ export default defineContentScript({
     // A selection of the page's text gets small buttons beside it: "Add note", and "Add to
     // Dossier" when it could be a name.
     ctx.addEventListener(document, 'mouseup', (event) => {
-      if (card.isOwnElement(event.target)) return;
+      if (paused || card.isOwnElement(event.target)) return;
       // The selection settles after the mouseup's default action.
       ctx.setTimeout(() => {
         const selected = selectedRange();

@@ -62,8 +62,26 @@ export class PageReader {
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
+  /** Stops reading and removes the marks: the reader paused Dossier on this site or everywhere. */
+  pause(): void {
+    this.stop();
+    this.index.clear();
+    this.status = 'paused';
+    this.onChange();
+  }
+
+  private started = false;
+
   /** Reads the whole page, then keeps reading what changes. */
   async start(): Promise<void> {
+    this.status = 'scanning';
+    if (this.started) {
+      // Resumed after a pause: watch the page again and read it afresh.
+      this.observer?.observe(document.body, { childList: true, subtree: true, characterData: true });
+      await this.restart();
+      return;
+    }
+    this.started = true;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     this.ctx.onInvalidated(() => this.observer?.disconnect());
@@ -87,6 +105,7 @@ export class PageReader {
 
   /** Reads the page afresh: after navigation, or when the reader's knowledge changed. */
   async restart(): Promise<void> {
+    if (this.status === 'paused') return;
     const generation = ++this.generation;
     this.status = 'scanning';
     this.dirty.clear();

@@ -87,6 +87,7 @@ export function KnowledgePanel() {
       )}
       <OnlineSetting />
       <HistorySetting />
+      <PausedSites />
       <h2 class="section-heading">{t('correctionsHeading')}</h2>
       {value && value.corrections.length === 0 && <p class="notes-empty">{t('correctionsEmpty')}</p>}
       {value && value.corrections.length > 0 && (
@@ -236,6 +237,43 @@ function HistorySetting() {
           </span>
         )}
       </p>
+    </>
+  );
+}
+
+/** The sites Dossier does not read, each with a way back; and whether it is paused everywhere. */
+function PausedSites() {
+  const settings = useSettings();
+  if (!settings) return null;
+  return (
+    <>
+      <h2 class="section-heading">{t('pausedHeading')}</h2>
+      {settings.pausedEverywhere && (
+        <p>
+          {t('pausedEverywhere')}{' '}
+          <button type="button" class="button" onClick={() => void saveSettings({ pausedEverywhere: false })}>
+            {t('resumeEverywhere')}
+          </button>
+        </p>
+      )}
+      {settings.pausedSites.length === 0 ? (
+        <p class="muted">{t('pausedNone')}</p>
+      ) : (
+        <ul class="paused-sites">
+          {settings.pausedSites.map((site) => (
+            <li key={site}>
+              <span>{site}</span>{' '}
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => void saveSettings({ pausedSites: settings.pausedSites.filter((s) => s !== site) })}
+              >
+                {t('resumeSite', site)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

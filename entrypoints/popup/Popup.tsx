@@ -14,6 +14,7 @@ import { pageOf } from '@/utils/notes/model';
 import { addNote, listNotes } from '@/utils/notes/store';
 import { useLiveQuery } from '@/utils/use-live-query';
 import { useSettings } from '@/utils/use-settings';
+import { saveSettings, siteOfUrl, watchSettings } from '@/utils/settings';
 import { foldKey } from '@/utils/detect/text';
 
 type Load =
@@ -67,9 +68,15 @@ export function Popup() {
         .catch((e: unknown) => live && setLoad({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
     };
     refresh();
+    // Pausing or resuming changes what the page shows: read its state again.
+    const stop = watchSettings(() => {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 100);
+    });
     return () => {
       live = false;
       clearTimeout(timer);
+      stop();
     };
   }, []);
 
@@ -79,6 +86,7 @@ export function Popup() {
         <h1>{t('popupHeading')}</h1>
       </div>
       {load.kind === 'ready' && <p class="popup-page">{load.state.title || load.state.url}</p>}
+      {load.kind === 'ready' && <SiteSwitch url={load.state.url} />}
       {load.kind === 'loading' && <p class="popup-message">{t('popupScanning')}</p>}
       {load.kind === 'unavailable' && <p class="popup-message">{t('popupUnavailable')}</p>}
       {load.kind === 'error' && <p class="popup-message">{t('popupError', load.message)}</p>}
@@ -100,6 +108,41 @@ export function Popup() {
         </button>
       </div>
     </main>
+  );
+}
+
+/** Pause Dossier on this site or everywhere, and back; the choice syncs with the settings. */
+function SiteSwitch({ url }: { url: string }) {
+  const settings = useSettings();
+  const site = siteOfUrl(url);
+  if (!settings || !site) return null;
+  const onSite = settings.pausedSites.includes(site);
+  const withoutSite = settings.pausedSites.filter((s) => s !== site);
+  return (
+    <div class="site-switch">
+      {settings.pausedEverywhere ? (
+        <button type="button" class="button" onClick={() => void saveSettings({ pausedEverywhere: false })}>
+          {t('resumeEverywhere')}
+        </button>
+      ) : onSite ? (
+        <button type="button" class="button" onClick={() => void saveSettings({ pausedSites: withoutSite })}>
+          {t('resumeSite', site)}
+        </button>
+      ) : (
+        <>
+          <button
+            type="button"
+            class="button"
+            onClick={() => void saveSettings({ pausedSites: [...withoutSite, site] })}
+          >
+            {t('pauseSite')}
+          </button>
+          <button type="button" class="button" onClick={() => void saveSettings({ pausedEverywhere: true })}>
+            {t('pauseEverywhere')}
+          </button>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -132,6 +175,7 @@ function EntityList(props: { state: PageState; entities: Map<string, Entity>; on
   const { state, entities, onSelect } = props;
   const [filter, setFilter] = useState('');
   if (state.status === 'error') return <p class="popup-message">{t('popupError', state.error ?? '')}</p>;
+  if (state.status === 'paused') return <p class="popup-message">{t('popupPaused')}</p>;
   if (state.entities.length === 0) {
     return <p class="popup-message">{t(state.status === 'scanning' ? 'popupScanning' : 'popupEmpty')}</p>;
   }
