@@ -14,9 +14,11 @@ export interface AddNoteProps {
   /** Told whether the editor is open, so a card does not hide while the reader writes. */
   onEditingChange?: (editing: boolean) => void;
   children?: ComponentChildren;
+  /** The button's label, when not "Add note". */
+  label?: string;
 }
 
-export function AddNote({ quote, onSave, onEditingChange, children }: AddNoteProps) {
+export function AddNote({ quote, onSave, onEditingChange, children, label }: AddNoteProps) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   useEffect(() => onEditingChange?.(editing), [editing, onEditingChange]);
@@ -44,7 +46,7 @@ export function AddNote({ quote, onSave, onEditingChange, children }: AddNotePro
           setEditing(true);
         }}
       >
-        {t('addNote')}
+        {label ?? t('addNote')}
       </button>
       {children}
       {saved && (

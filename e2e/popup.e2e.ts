@@ -125,6 +125,18 @@ describe('the popup', () => {
     await popup.locator('.entity-row').first().waitFor();
   });
 
+  it('takes a quick note on the page itself', async () => {
+    await popup.getByRole('button', { name: 'Note on this page' }).click();
+    await popup.getByRole('textbox').fill('Read the whole series on chips.');
+    await popup.getByRole('button', { name: 'Save note' }).click();
+    await popup.getByText('Note saved').waitFor();
+    const notes = await browser.context.newPage();
+    await notes.goto(`chrome-extension://${browser.extensionId}/options.html#notes`);
+    const item = notes.locator('.note-item', { hasText: 'Read the whole series on chips.' });
+    await expect.poll(() => item.locator('a.note-page').innerText()).toMatch(/Jensen Huang ersetzt Elon Musk/);
+    await notes.close();
+  });
+
   it('opens the notes page from "All notes"', async () => {
     const opened = browser.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'All notes' }).click();

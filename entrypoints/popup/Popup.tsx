@@ -99,7 +99,10 @@ export function Popup() {
             onBack={() => setSelected(null)}
           />
         ) : (
-          <EntityList state={load.state} entities={load.entities} onSelect={setSelected} />
+          <>
+            <EntityList state={load.state} entities={load.entities} onSelect={setSelected} />
+            <PageNote state={load.state} />
+          </>
         ))}
       <div class="popup-foot">
         <KnowledgeState />
@@ -108,6 +111,20 @@ export function Popup() {
         </button>
       </div>
     </main>
+  );
+}
+
+/** A quick note on the page itself, not on any one entity. */
+function PageNote({ state }: { state: PageState }) {
+  return (
+    <div class="page-note">
+      <AddNote
+        label={t('addPageNote')}
+        onSave={async (text) => {
+          await addNote(getDb(), { page: pageOf(state.url, state.title), text });
+        }}
+      />
+    </div>
   );
 }
 
