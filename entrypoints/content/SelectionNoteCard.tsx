@@ -8,6 +8,7 @@ import { NoteEditor } from '@/components/NoteEditor';
 import { t } from '@/utils/i18n';
 import { backgroundMessaging } from '@/utils/messages';
 import { pageOf, type Note, type NoteQuote } from '@/utils/notes/model';
+import { DossierDialog } from './DossierDialog';
 
 export interface SelectionNoteCardProps {
   quote: NoteQuote;
@@ -20,56 +21,36 @@ export function SelectionNoteCard({ quote, entity, onSaved, onClose }: Selection
   const [saved, setSaved] = useState<Note | null>(null);
   const headingId = 'dossier-selection-note-heading';
   return (
-    <div
-      role="dialog"
-      aria-labelledby={headingId}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <article class="dossier-card type-other">
-        <header class="card-head">
-          <span class="card-type">Dossier</span>
-          <button type="button" class="card-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
-            ×
-          </button>
-        </header>
-        <h2 class="card-name" id={headingId}>
-          {t('noteOnPassage')}
-        </h2>
-        {entity && <p class="card-description">{t('noteAbout', entity.name)}</p>}
-        {saved ? (
-          <>
-            <blockquote class="note-quote">{quote.exact}</blockquote>
-            {saved.text && (
-              <div class="card-note">
-                <p>{saved.text}</p>
-              </div>
-            )}
-            <p class="card-status" role="status">
-              {t('noteSaved')}
-            </p>
-          </>
-        ) : (
-          <NoteEditor
-            quote={quote}
-            onCancel={onClose}
-            onSave={async (text) => {
-              const note = await backgroundMessaging.sendMessage('saveNote', {
-                page: pageOf(location.href, document.title),
-                quote,
-                text,
-                ...(entity ? { entityId: entity.id } : {}),
-              });
-              setSaved(note);
-              onSaved(note);
-            }}
-          />
-        )}
-      </article>
-    </div>
+    <DossierDialog headingId={headingId} heading={t('noteOnPassage')} onClose={onClose}>
+      {entity && <p class="card-description">{t('noteAbout', entity.name)}</p>}
+      {saved ? (
+        <>
+          <blockquote class="note-quote">{quote.exact}</blockquote>
+          {saved.text && (
+            <div class="card-note">
+              <p>{saved.text}</p>
+            </div>
+          )}
+          <p class="card-status" role="status">
+            {t('noteSaved')}
+          </p>
+        </>
+      ) : (
+        <NoteEditor
+          quote={quote}
+          onCancel={onClose}
+          onSave={async (text) => {
+            const note = await backgroundMessaging.sendMessage('saveNote', {
+              page: pageOf(location.href, document.title),
+              quote,
+              text,
+              ...(entity ? { entityId: entity.id } : {}),
+            });
+            setSaved(note);
+            onSaved(note);
+          }}
+        />
+      )}
+    </DossierDialog>
   );
 }

@@ -12,6 +12,7 @@ import { t } from '@/utils/i18n';
 import type { UserEntityInput } from '@/utils/knowledge/user';
 import { backgroundMessaging } from '@/utils/messages';
 import { loadSettings } from '@/utils/settings';
+import { DossierDialog } from './DossierDialog';
 
 export interface TeachCardProps {
   text: string;
@@ -55,68 +56,48 @@ export function TeachCard({ text, lang, onClose }: TeachCardProps) {
   };
 
   return (
-    <div
-      role="dialog"
-      aria-labelledby={headingId}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <article class="dossier-card type-other">
-        <header class="card-head">
-          <span class="card-type">Dossier</span>
-          <button type="button" class="card-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
-            ×
-          </button>
-        </header>
-        <h2 class="card-name" id={headingId}>
-          {t('teachHeading')}
-        </h2>
-        {saved ? (
-          <p class="card-status" role="status">
-            {t('entitySaved', saved)}
-          </p>
-        ) : (
-          <>
-            {online && lookup.state === 'idle' && !initial.wikipedia && (
-              <div class="card-more">
-                <button type="button" class="link-button" onClick={() => void search()}>
-                  {t('lookUpOnline')}
-                </button>
-              </div>
-            )}
-            {lookup.state === 'searching' && <p class="card-status">{t('lookUpSearching')}</p>}
-            {lookup.state === 'found' && (
-              <section class="card-matches" aria-label={t('lookUpResults')}>
-                {lookup.matches.length === 0 && <p class="card-status">{t('lookUpNone')}</p>}
-                <ul>
-                  {lookup.matches.map((m) => (
-                    <li key={`${m.lang}:${m.title}`}>
-                      <button type="button" class="link-button" onClick={() => choose(m)}>
-                        {m.title}
-                      </button>
-                      {m.description && <span class="muted"> — {m.description}</span>}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            <EntityEditor
-              key={JSON.stringify(initial)}
-              headingId={headingId}
-              initial={initial}
-              onCancel={onClose}
-              onSave={async (input) => {
-                const entity = await backgroundMessaging.sendMessage('saveEntity', input);
-                setSaved(entity.labels.en ?? input.name);
-              }}
-            />
-          </>
-        )}
-      </article>
-    </div>
+    <DossierDialog headingId={headingId} heading={t('teachHeading')} onClose={onClose}>
+      {saved ? (
+        <p class="card-status" role="status">
+          {t('entitySaved', saved)}
+        </p>
+      ) : (
+        <>
+          {online && lookup.state === 'idle' && !initial.wikipedia && (
+            <div class="card-more">
+              <button type="button" class="link-button" onClick={() => void search()}>
+                {t('lookUpOnline')}
+              </button>
+            </div>
+          )}
+          {lookup.state === 'searching' && <p class="card-status">{t('lookUpSearching')}</p>}
+          {lookup.state === 'found' && (
+            <section class="card-matches" aria-label={t('lookUpResults')}>
+              {lookup.matches.length === 0 && <p class="card-status">{t('lookUpNone')}</p>}
+              <ul>
+                {lookup.matches.map((m) => (
+                  <li key={`${m.lang}:${m.title}`}>
+                    <button type="button" class="link-button" onClick={() => choose(m)}>
+                      {m.title}
+                    </button>
+                    {m.description && <span class="muted"> — {m.description}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <EntityEditor
+            key={JSON.stringify(initial)}
+            headingId={headingId}
+            initial={initial}
+            onCancel={onClose}
+            onSave={async (input) => {
+              const entity = await backgroundMessaging.sendMessage('saveEntity', input);
+              setSaved(entity.labels.en ?? input.name);
+            }}
+          />
+        </>
+      )}
+    </DossierDialog>
   );
 }
