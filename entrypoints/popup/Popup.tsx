@@ -35,6 +35,9 @@ async function targetTab(): Promise<{ id: number; url?: string } | null> {
 }
 
 async function loadPage(): Promise<Load> {
+  // The database opens while the tab is asked for its state: the two waits overlap.
+  const db = getDb();
+  void db.open().catch(() => {});
   const tab = await targetTab();
   if (!tab || (tab.url && !/^https?:/.test(tab.url))) return { kind: 'unavailable' };
   let state: PageState;
@@ -45,9 +48,18 @@ async function loadPage(): Promise<Load> {
     return { kind: 'unavailable' };
   }
   const ids = state.entities.map((e) => e.id);
-  const found = await getDb().entities.bulkGet(ids);
+  const found = await db.entities.bulkGet(ids);
   const entities = new Map(found.filter((e): e is Entity => e !== undefined).map((e) => [e.id, e]));
   return { kind: 'ready', tabId: tab.id, state, entities };
+}
+
+/**
+ * The first load starts as soon as the popup's script runs, before Preact's first render, so the
+ * list can be painted in the popup's first frames rather than after a frame of "Reading…".
+ */
+let early: Promise<Load> | null = null;
+export function preloadPage(): void {
+  early = loadPage();
 }
 
 export function Popup() {
@@ -58,7 +70,9 @@ export function Popup() {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => {
-      loadPage()
+      const pending = early ?? loadPage();
+      early = null;
+      pending
         .then((result) => {
           if (!live) return;
           setLoad(result);

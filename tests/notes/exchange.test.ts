@@ -43,6 +43,7 @@ function sampleNotes(): Note[] {
       tags: ['china', 'quelle'],
       createdAt: T0,
       updatedAt: T0 + DAY,
+      anchor: { state: 'found', checkedAt: T0 + DAY },
     },
     {
       id: '1c6f2a6d-2e8f-4e54-8b64-7a1f8d3c9b02',
@@ -69,6 +70,8 @@ function sampleNotes(): Note[] {
       tags: [],
       createdAt: T0 + 4 * DAY,
       updatedAt: T0 + 4 * DAY,
+      // The page changed since: the passage is gone, the note stays.
+      anchor: { state: 'detached', checkedAt: T0 + 8 * DAY },
     },
     {
       id: '4f9c5d9a-5b1c-4b87-9e97-ad4c1a6fce05',
@@ -253,6 +256,8 @@ describe('Markdown export', () => {
         '',
         '> A quote kept without a word of comment.',
         '',
+        '_The quoted passage was no longer on the page on 2025-06-09._',
+        '',
       ].join('\n'),
     );
   });
@@ -323,17 +328,17 @@ describe('CSV export', () => {
   it('writes a header and one RFC 4180 record per live note, each ended by CRLF', () => {
     const csv = toCsv([...sampleNotes(), deleted], { names });
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,created,updated,entity_id,entity,page_title,page_url,site,quote,note,tags');
+    expect(lines[0]).toBe('id,created,updated,entity_id,entity,page_title,page_url,site,quote,passage,note,tags');
     expect(lines[1]).toBe(
       '0b5e1f5c-1d7e-4d43-9a53-6f0e7c2b8a01,2025-06-01T09:30:15.123Z,2025-06-02T09:30:15.123Z,news:lizzi-lee,Lizzi Lee,' +
         'Nvidia und China: Streit um H20-Chips,https://www.tagesschau.de/wirtschaft/nvidia-china-100.html,' +
-        'www.tagesschau.de,Laut Lizzi Lee sehen Politiker in Peking Huang als Nachfolger.,"Quelle prüfen.\nZweite Zeile.",' +
+        'www.tagesschau.de,Laut Lizzi Lee sehen Politiker in Peking Huang als Nachfolger.,found,"Quelle prüfen.\nZweite Zeile.",' +
         'china; quelle',
     );
     expect(lines).toHaveLength(7);
     expect(lines[6]).toBe('');
     expect(lines[5]).toBe(
-      '4f9c5d9a-5b1c-4b87-9e97-ad4c1a6fce05,2025-06-06T09:30:15.123Z,2025-06-07T09:30:15.123Z,,,,,,,Neither page nor entity.,',
+      '4f9c5d9a-5b1c-4b87-9e97-ad4c1a6fce05,2025-06-06T09:30:15.123Z,2025-06-07T09:30:15.123Z,,,,,,,,Neither page nor entity.,',
     );
   });
 
@@ -360,6 +365,8 @@ describe('CSV export', () => {
         'https://example.org/',
         'example.org',
         `"'=HYPERLINK(""https://evil.example"",""click"")"`,
+        // A quote never looked for yet: its passage state is blank.
+        '',
         '"He said ""no"", then left"',
         `"'=cmd|""/c calc""!A1; +1"`,
       ].join(','),
@@ -379,7 +386,9 @@ describe('import', () => {
 
   it('reads back a W3C export as the same notes', () => {
     const result = parseNotesFile(exportNotes('w3c', sampleNotes(), { names }).text);
-    expect(result).toEqual({ ok: true, format: 'w3c', notes: sampleNotes() });
+    // The Web Annotation model has no place for whether Dossier found a passage: Dossier JSON keeps that.
+    const withoutAnchors = sampleNotes().map(({ anchor: _anchor, ...note }) => note);
+    expect(result).toEqual({ ok: true, format: 'w3c', notes: withoutAnchors });
   });
 
   it('reads W3C annotations from other tools, in the forms the model allows', () => {
@@ -457,6 +466,7 @@ describe('import', () => {
     it('missing fields, wrong types and unknown fields', () => {
       const { text: _text, ...withoutText } = b;
       expectError(dossierJson([a, withoutText]), /^notes\[1\]\.text: missing \(expected a string\)$/);
+      expectError(dossierJson([{ ...a, anchor: { state: 'lost', checkedAt: T0 } }]), /^notes\[0\]\.anchor\.state: /);
       expectError(
         dossierJson([a, b, c, { ...d, createdAt: 'yesterday' }]),
         'notes[3].createdAt: expected a number, got "yesterday"',

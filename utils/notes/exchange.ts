@@ -300,6 +300,9 @@ export function toMarkdown(notes: readonly Note[], options: ExportOptions = {}):
         : note.page && pageLink(note.page);
       lines.push('', `### ${isoDay(note.createdAt)}${about ? ` · ${about}` : ''}`);
       if (note.quote?.exact.trim()) lines.push('', markdownBlock(note.quote.exact, '> '));
+      if (note.quote && note.anchor?.state === 'detached') {
+        lines.push('', `_The quoted passage was no longer on the page on ${isoDay(note.anchor.checkedAt)}._`);
+      }
       if (note.text.trim()) lines.push('', markdownBlock(note.text));
       if (note.tags.length > 0) lines.push('', `Tags: ${note.tags.map(escapeInline).join(', ')}`);
     }
@@ -374,6 +377,7 @@ const CSV_COLUMNS = [
   'page_url',
   'site',
   'quote',
+  'passage',
   'note',
   'tags',
 ] as const;
@@ -397,6 +401,8 @@ export function toCsv(notes: readonly Note[], options: Pick<ExportOptions, 'name
       note.page?.url ?? '',
       note.page?.site ?? '',
       note.quote?.exact ?? '',
+      // Whether the quoted passage was found when its page was last read: found, detached or blank.
+      note.quote ? (note.anchor?.state ?? '') : '',
       note.text,
       note.tags.join('; '),
     ]);
@@ -524,6 +530,7 @@ const noteSchema = z.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
   deletedAt: timestamp.optional(),
+  anchor: z.strictObject({ state: z.enum(['found', 'detached']), checkedAt: timestamp }).optional(),
 });
 
 const dossierFileSchema = z.strictObject({
@@ -921,6 +928,8 @@ function cleanNote(note: Note): Note {
     if (note.quote.start !== undefined) clean.quote.start = note.quote.start;
   }
   if (note.deletedAt !== undefined) clean.deletedAt = note.deletedAt;
+  // Only a quote has a passage to find; an anchor state without one means nothing.
+  if (note.anchor && note.quote) clean.anchor = { state: note.anchor.state, checkedAt: note.anchor.checkedAt };
   return clean;
 }
 
