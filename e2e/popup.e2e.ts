@@ -165,6 +165,41 @@ describe('the popup', () => {
     await quiet.close();
   });
 
+  it('says a page is still loading, then lists its entities once it has loaded', async () => {
+    // The article's response is held back until the test lets it go: the tab stays loading.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = await browser.context.newPage();
+    await slow.route('**/seed-article-de.html?slow', async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    const url = `${server.url}/seed-article-de.html?slow`;
+    const loading = slow.goto(url);
+    // The tab is found by the address it is going to, as long as it has not arrived.
+    const pendingTab = () =>
+      browser.worker.evaluate(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((t) => t.pendingUrl === u || t.url === u)?.id ?? null;
+      }, url);
+    await expect.poll(pendingTab).not.toBeNull();
+    const tabId = (await pendingTab())!;
+    const view = await browser.context.newPage();
+    await view.setViewportSize({ width: 380, height: 500 });
+    await view.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect
+      .poll(() => view.locator('.popup-message').innerText())
+      .toBe('This page is still loading. Dossier reads it as soon as it has loaded.');
+    await saveScreenshot(view, 'popup-05-page-loading');
+    release();
+    await loading;
+    // The same popup follows the page: once it is read, the list is there.
+    await view.locator('.entity-row[data-entity-id="news:jensen-huang"]').waitFor();
+    await view.close();
+    await slow.close();
+  });
+
   it('says so when the browser keeps extensions out of a page', async () => {
     const settings = await browser.context.newPage();
     await settings.goto('chrome://version');

@@ -77,7 +77,9 @@ export function NotesPage({ filter, onFilterChange }: NotesPageProps) {
         <span class="muted notes-count" aria-live="polite">
           {isFiltered(filter)
             ? t('notesShown', [String(shown.length), String(value.notes.length)])
-            : String(value.notes.length)}
+            : value.notes.length === 1
+              ? t('notesTotalOne')
+              : t('notesTotal', String(value.notes.length))}
         </span>
       </header>
       {value.notes.length === 0 ? (

@@ -3,7 +3,7 @@
  * counts; choosing one shows its card, with notes and "Add note".
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { EntityCard } from '@/components/EntityCard';
 import { AddNote } from '@/components/AddNote';
 import { getDb } from '@/utils/db';
@@ -19,19 +19,26 @@ import { foldKey } from '@/utils/detect/text';
 
 type Load =
   | { kind: 'loading' }
+  /** The tab's page is still loading: Dossier reads it once it has. */
+  | { kind: 'page-loading' }
   | { kind: 'unavailable' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; tabId: number; state: PageState; entities: Map<string, Entity> };
 
 /** The tab to describe: the active one, or `?tab=ID` when the popup is opened as a page. */
-async function targetTab(): Promise<{ id: number; url?: string } | null> {
+async function targetTab(): Promise<{ id: number; url?: string; loading: boolean } | null> {
   const requested = Number(new URLSearchParams(location.search).get('tab'));
   if (Number.isInteger(requested) && requested > 0) {
-    const tab = await browser.tabs.get(requested);
-    return { id: requested, url: tab.url };
+    return describeTab(await browser.tabs.get(requested));
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+  return tab ? describeTab(tab) : null;
+}
+
+function describeTab(tab: Browser.tabs.Tab): { id: number; url?: string; loading: boolean } | null {
+  if (tab.id === undefined) return null;
+  // While a page loads, the tab's address is still the previous one; the one it goes to is pending.
+  return { id: tab.id, url: tab.pendingUrl ?? tab.url, loading: tab.status === 'loading' };
 }
 
 async function loadPage(): Promise<Load> {
@@ -44,8 +51,10 @@ async function loadPage(): Promise<Load> {
   try {
     state = await tabMessaging.sendMessage('getPageState', undefined, tab.id);
   } catch {
-    // No content script answers: a browser page, a store page, or a tab opened before install.
-    return { kind: 'unavailable' };
+    // No content script answers. While the page loads, it has not started yet (it starts once the
+    // document is idle); otherwise this is a browser page, a store page, or a tab opened before
+    // Dossier was installed.
+    return tab.loading ? { kind: 'page-loading' } : { kind: 'unavailable' };
   }
   const ids = state.entities.map((e) => e.id);
   const found = await db.entities.bulkGet(ids);
@@ -76,8 +85,10 @@ export function Popup() {
         .then((result) => {
           if (!live) return;
           setLoad(result);
-          // While the page is still being read, look again shortly.
-          if (result.kind === 'ready' && result.state.status === 'scanning') timer = setTimeout(refresh, 250);
+          // While the page is still loading or being read, look again shortly.
+          if (result.kind === 'page-loading' || (result.kind === 'ready' && result.state.status === 'scanning')) {
+            timer = setTimeout(refresh, 250);
+          }
         })
         .catch((e: unknown) => live && setLoad({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
     };
@@ -102,6 +113,7 @@ export function Popup() {
       {load.kind === 'ready' && <p class="popup-page">{load.state.title || load.state.url}</p>}
       {load.kind === 'ready' && <SiteSwitch url={load.state.url} />}
       {load.kind === 'loading' && <p class="popup-message">{t('popupScanning')}</p>}
+      {load.kind === 'page-loading' && <p class="popup-message">{t('popupPageLoading')}</p>}
       {load.kind === 'unavailable' && <p class="popup-message">{t('popupUnavailable')}</p>}
       {load.kind === 'error' && <p class="popup-message">{t('popupError', load.message)}</p>}
       {load.kind === 'ready' &&
@@ -221,6 +233,11 @@ function EntityList(props: { state: PageState; entities: Map<string, Entity>; on
   }
   return (
     <div class="entity-list">
+      {state.status === 'scanning' && (
+        <p class="popup-progress" role="status">
+          {t('popupStillReading')}
+        </p>
+      )}
       <input
         type="search"
         class="popup-filter"
