@@ -71,8 +71,15 @@ function textNodesIn(el: Element): Text[] {
 export function loadCorpusPage(path: string): CorpusPage {
   const doc = parseHtml(readFileSync(path, 'utf8'));
   attachDeclarativeShadowRoots(doc);
+  return corpusPageOf(path, doc, extractBlocks(doc.body));
+}
+
+/**
+ * The corpus page as `blocks` give its text: the expected mentions are those labelled in `doc`;
+ * a labelled mention outside the blocks is unreachable, and counts as missed.
+ */
+export function corpusPageOf(path: string, doc: Document, blocks: TextBlock[]): CorpusPage {
   const lang = primaryLanguage(doc.documentElement.getAttribute('lang'));
-  const blocks = extractBlocks(doc.body);
   const where = new Map<Text, { block: number; start: number }>();
   blocks.forEach((b, block) => b.nodes.forEach(({ node, start }) => where.set(node, { block, start })));
 
