@@ -208,12 +208,16 @@ export class DossierService {
    */
   private matcher(): Promise<Gazetteer> {
     this.gazetteer ??= (async () => {
+      // A waking worker reads its stored matcher while it checks the packs, so the two waits
+      // overlap; the stored one is used only if its signature still fits after the check.
+      const reading = this.db.matchers.get(MATCHER_ID);
+      reading.catch(() => {});
       await this.ensurePacks();
-      const signature = await this.signature();
-      const stored = await this.db.matchers.get(MATCHER_ID);
+      const [signature, stored] = await Promise.all([this.signature(), reading]);
       if (stored?.signature === signature) {
         this.matcherSource = 'stored';
-        await this.markReady();
+        // The status is for show: the first page need not wait for it to be written.
+        void this.markReady();
         return new Gazetteer(stored.data);
       }
       const startedAt = Date.now();
@@ -265,9 +269,12 @@ export class DossierService {
    * keeps the matcher), how many entities, and which revision of the reader's own.
    */
   private async signature(): Promise<string> {
-    const packs = await this.db.packs.toArray();
-    const count = await this.db.entities.count();
-    const userRevision = (await this.db.status.get('knowledge'))?.userRevision ?? 0;
+    const [packs, count, status] = await Promise.all([
+      this.db.packs.toArray(),
+      this.db.entities.count(),
+      this.db.status.get('knowledge'),
+    ]);
+    const userRevision = status?.userRevision ?? 0;
     return `${packs
       .map((p) => `${p.id}@${p.matcherHash ?? p.version}:${p.entityCount}`)
       .sort()
