@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { compileAllPacks } from './scripts/lib/pack-sources';
 import { shippedForm } from './utils/knowledge/import';
 import { ONLINE_ORIGINS } from './utils/online/origins';
+import { matcherCodeHash } from './scripts/lib/matcher-code';
 
 /**
  * A build for the online-lookup tests only (npm test makes it): automation cannot answer the
@@ -17,6 +18,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    define: { __DOSSIER_MATCHER_CODE__: JSON.stringify(matcherCodeHash(import.meta.dirname)) },
   }),
   // Never start a browser from `wxt dev`: our own scripts (demo, e2e) launch Chromium with the
   // flags this machine needs.

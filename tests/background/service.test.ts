@@ -77,6 +77,17 @@ describe('the stored matcher', () => {
     expect(result.mentions.map((m) => m.entityId)).toEqual(['news:jensen-huang', 'news:nvidia', 'news:nvidia-h20']);
   });
 
+  it('is rebuilt after an update of Dossier changed the matching code', async () => {
+    const { db, service: first } = service();
+    await first.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });
+    // The stored matcher as an older Dossier left it: same packs, other code.
+    const stored = (await db.matchers.toArray())[0]!;
+    await db.matchers.put({ ...stored, signature: stored.signature.replace(/code@[^;]*$/, 'code@older') });
+    const woken = new DossierService(db, packsInMemory(shippedPacks()));
+    await woken.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });
+    expect(woken.matcherSource).toBe('built');
+  });
+
   it('is rebuilt when the entities change', async () => {
     const { db, service: first } = service();
     await first.handle('getEntities', []);

@@ -27,6 +27,7 @@ const PACK: Entity[] = [
   entity('t:rome', 'place', 'Rome', { evidence: { words: { en: ['Italy'] }, against: { en: ['apple', 'apples'] } } }),
   entity('t:tesla', 'company', 'Tesla', { related: ['t:musk'], evidence: { words: { en: ['carmaker'] } } }),
   entity('t:musk', 'person', 'Elon Musk'),
+  entity('t:sky', 'company', 'Sky', { evidence: { words: { en: ['pay-TV'], nl: ["auto's"], fr: ['AT&T'] } } }),
   entity('t:ny', 'place', 'New York'),
   entity('t:nyt', 'organization', 'New York Times'),
 ];
@@ -153,6 +154,13 @@ describe('precision', () => {
     expect(detect('She baked an apple pie.')).toEqual([]);
     expect(detect('Apple pie is sweet.')).toEqual([]);
     expect(detect('Apple sold more iPhone models.')).toEqual([['Apple', 't:apple']]);
+  });
+
+  it('reads evidence written with hyphens, apostrophes or ampersands as the phrase it is', () => {
+    expect(detect('Under a Clear Sky at last.')).toEqual([]);
+    expect(detect('The broadcaster Sky sells pay-TV packages.')).toEqual([['Sky', 't:sky']]);
+    expect(detect("De zender Sky toont auto's.", 'nl')).toEqual([['Sky', 't:sky']]);
+    expect(detect('Le groupe Sky négocie avec AT&T.', 'fr')).toEqual([['Sky', 't:sky']]);
   });
 
   it('takes a related entity on the page as evidence', () => {

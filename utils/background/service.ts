@@ -3,7 +3,7 @@
  * packs imported, holds the matcher built from the database, and answers the protocol's requests.
  */
 import type { DossierDB, KnowledgeStatus, PackRecord } from '../db';
-import { compileGazetteer, Gazetteer } from '../detect/gazetteer';
+import { compileGazetteer, Gazetteer, MATCHER_CODE } from '../detect/gazetteer';
 import { detectMentions } from '../detect/resolve';
 import { importPack, type ImportReport } from '../knowledge/import';
 import type { CompiledPack, Entity } from '../knowledge/types';
@@ -266,7 +266,8 @@ export class DossierService {
 
   /**
    * What the matcher was built from: each pack's names (a new version that only changed facts
-   * keeps the matcher), how many entities, and which revision of the reader's own.
+   * keeps the matcher), how many entities, which revision of the reader's own, and which version
+   * of the matching code.
    */
   private async signature(): Promise<string> {
     const [packs, count, status] = await Promise.all([
@@ -278,7 +279,7 @@ export class DossierService {
     return `${packs
       .map((p) => `${p.id}@${p.matcherHash ?? p.version}:${p.entityCount}`)
       .sort()
-      .join(',')};${count};user@${userRevision}`;
+      .join(',')};${count};user@${userRevision};code@${MATCHER_CODE}`;
   }
 
   /** Triggers the import and the matcher, so a fresh profile is ready before the first page. */

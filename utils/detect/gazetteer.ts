@@ -22,6 +22,14 @@ import {
 } from './text';
 import { buildTrie, childOf, trieBytes, type FrozenTrie } from './trie';
 
+declare const __DOSSIER_MATCHER_CODE__: string | undefined;
+
+/**
+ * Which version of the matcher's code built a stored matcher: a hash of utils/detect/ set by the
+ * build (see scripts/lib/matcher-code.ts); "source" where the code runs unbuilt, as in unit tests.
+ */
+export const MATCHER_CODE = typeof __DOSSIER_MATCHER_CODE__ === 'string' ? __DOSSIER_MATCHER_CODE__ : 'source';
+
 /** A name, a short form (surname), or a word the pack declares is not this entity's name. */
 export type FormKind = 'name' | 'short' | 'not';
 
@@ -335,9 +343,18 @@ export function compileGazetteer(list: readonly Entity[]): GazetteerData {
   };
 }
 
+/**
+ * Evidence words as the resolver reads the text around a mention: folded, in runs of letters and
+ * digits joined by one space, so that "pay-TV", "auto's" and "AT&T" match as the phrases they are.
+ */
 function foldedWords(byLang: Record<Lang, string[]> | undefined): string[] {
   const out = new Set<string>();
-  for (const words of Object.values(byLang ?? {})) for (const word of words) out.add(foldKey(word));
+  for (const words of Object.values(byLang ?? {})) {
+    for (const word of words) {
+      const tokens = foldKey(word).match(/[\p{L}\p{N}]+/gu);
+      if (tokens) out.add(tokens.join(' '));
+    }
+  }
   return [...out];
 }
 
