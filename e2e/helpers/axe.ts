@@ -1,0 +1,116 @@
+/// <reference types="chrome" />
+/**
+ * Accessibility checks with axe-core, on the extension's pages and on the in-page card itself.
+ *
+ * The card lives in a closed shadow root, so axe running in the page cannot see it: the page's
+ * `element.shadowRoot` is null for it, by design. Copying its markup into another page would test
+ * a replica (other fonts, other surroundings, no page beneath it for the contrast check). Instead
+ * axe runs where the card's own code runs: in the content script's isolated world, reached
+ * through the DevTools protocol. That world shares the page's DOM and styles but has its own
+ * JavaScript prototypes, and extensions there have `chrome.dom.openOrClosedShadowRoot`. While
+ * axe runs, that world's `Element.prototype.shadowRoot` answers with the closed root too, so axe
+ * walks into the real, rendered card on the real page; the page's own world never sees the change,
+ * and the getter is restored afterwards.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { CDPSession, Page } from 'playwright-core';
+import type { AxeResults, Result } from 'axe-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.2 A and AA, and axe's best practices: what a reader with assistive technology relies on. */
+const RUN_OPTIONS = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  resultTypes: ['violations'],
+};
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+function summarise(violations: Result[]): Violation[] {
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact ?? null,
+    help: v.help,
+    targets: v.nodes.map((n) => `${JSON.stringify(n.target)}${n.failureSummary ? ` — ${n.failureSummary}` : ''}`),
+  }));
+}
+
+/** The violations that stop someone from using the UI: axe's "serious" and "critical" ones. */
+export function blocking(violations: Violation[]): Violation[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A readable list for a failing assertion: each rule, its help and the elements it failed on. */
+export function describeViolations(violations: Violation[]): string {
+  return violations.map((v) => `${v.impact} ${v.id} (${v.help}):\n    ${v.targets.join('\n    ')}`).join('\n');
+}
+
+/** Runs axe on an ordinary page (the popup, the notes page), optionally within `selector`. */
+export async function axeOnPage(page: Page, selector?: string): Promise<Violation[]> {
+  // Evaluated through the DevTools protocol, so the extension pages' script policy does not apply.
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(
+    ([selector, options]) => {
+      const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResults> } };
+      return w.axe.run(selector ? { include: [selector] } : document, options);
+    },
+    [selector ?? null, RUN_OPTIONS] as const,
+  );
+  return summarise(results.violations);
+}
+
+/** The id of the execution context of the extension's content script in the page's main frame. */
+async function contentScriptWorld(session: CDPSession, extensionId: string): Promise<number> {
+  const worlds: { id: number; origin: string; auxData?: { isDefault?: boolean; type?: string } }[] = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  // Enabling reports every context that already exists.
+  await session.send('Runtime.enable');
+  const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
+  if (!world) throw new Error(`No isolated world of extension ${extensionId} in this page`);
+  return world.id;
+}
+
+/** Runs axe on the open in-page card, in the content script's world (see the comment above). */
+export async function axeOnCard(page: Page, extensionId: string): Promise<Violation[]> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const contextId = await contentScriptWorld(session, extensionId);
+    await session.send('Runtime.evaluate', { expression: AXE_SOURCE, contextId });
+    const expression = `(async () => {
+      const host = document.querySelector('dossier-card');
+      if (!host) throw new Error('no card host on the page');
+      const own = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot');
+      Object.defineProperty(Element.prototype, 'shadowRoot', {
+        configurable: true,
+        get() {
+          return this instanceof HTMLElement ? chrome.dom.openOrClosedShadowRoot(this) ?? null : own.get.call(this);
+        },
+      });
+      try {
+        const layer = host.shadowRoot.querySelector('.dossier-layer:not([hidden])');
+        if (!layer) throw new Error('no card is open');
+        const results = await axe.run(layer, ${JSON.stringify(RUN_OPTIONS)});
+        return JSON.stringify(results.violations);
+      } finally {
+        Object.defineProperty(Element.prototype, 'shadowRoot', own);
+      }
+    })()`;
+    const { result, exceptionDetails } = (await session.send('Runtime.evaluate', {
+      expression,
+      contextId,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value?: string }; exceptionDetails?: { exception?: { description?: string }; text: string } };
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return summarise(JSON.parse(result.value!) as Result[]);
+  } finally {
+    await session.detach();
+  }
+}
