@@ -14,8 +14,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
+import { inContentScript } from './content-world';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -66,51 +67,27 @@ export async function axeOnPage(page: Page, selector?: string): Promise<Violatio
   return summarise(results.violations);
 }
 
-/** The id of the execution context of the extension's content script in the page's main frame. */
-async function contentScriptWorld(session: CDPSession, extensionId: string): Promise<number> {
-  const worlds: { id: number; origin: string; auxData?: { isDefault?: boolean; type?: string } }[] = [];
-  session.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-  // Enabling reports every context that already exists.
-  await session.send('Runtime.enable');
-  const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
-  if (!world) throw new Error(`No isolated world of extension ${extensionId} in this page`);
-  return world.id;
-}
-
 /** Runs axe on the open in-page card, in the content script's world (see the comment above). */
 export async function axeOnCard(page: Page, extensionId: string): Promise<Violation[]> {
-  const session = await page.context().newCDPSession(page);
-  try {
-    const contextId = await contentScriptWorld(session, extensionId);
-    await session.send('Runtime.evaluate', { expression: AXE_SOURCE, contextId });
-    const expression = `(async () => {
-      const host = document.querySelector('dossier-card');
-      if (!host) throw new Error('no card host on the page');
-      const own = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot');
-      Object.defineProperty(Element.prototype, 'shadowRoot', {
-        configurable: true,
-        get() {
-          return this instanceof HTMLElement ? chrome.dom.openOrClosedShadowRoot(this) ?? null : own.get.call(this);
-        },
-      });
-      try {
-        const layer = host.shadowRoot.querySelector('.dossier-layer:not([hidden])');
-        if (!layer) throw new Error('no card is open');
-        const results = await axe.run(layer, ${JSON.stringify(RUN_OPTIONS)});
-        return JSON.stringify(results.violations);
-      } finally {
-        Object.defineProperty(Element.prototype, 'shadowRoot', own);
-      }
-    })()`;
-    const { result, exceptionDetails } = (await session.send('Runtime.evaluate', {
-      expression,
-      contextId,
-      awaitPromise: true,
-      returnByValue: true,
-    })) as { result: { value?: string }; exceptionDetails?: { exception?: { description?: string }; text: string } };
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return summarise(JSON.parse(result.value!) as Result[]);
-  } finally {
-    await session.detach();
-  }
+  const expression = `(async () => {
+    const host = document.querySelector('dossier-card');
+    if (!host) throw new Error('no card host on the page');
+    const own = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot');
+    Object.defineProperty(Element.prototype, 'shadowRoot', {
+      configurable: true,
+      get() {
+        return this instanceof HTMLElement ? chrome.dom.openOrClosedShadowRoot(this) ?? null : own.get.call(this);
+      },
+    });
+    try {
+      const layer = host.shadowRoot.querySelector('.dossier-layer:not([hidden])');
+      if (!layer) throw new Error('no card is open');
+      const results = await axe.run(layer, ${JSON.stringify(RUN_OPTIONS)});
+      return JSON.stringify(results.violations);
+    } finally {
+      Object.defineProperty(Element.prototype, 'shadowRoot', own);
+    }
+  })()`;
+  const violations = await inContentScript<string>(page, extensionId, expression, [AXE_SOURCE]);
+  return summarise(JSON.parse(violations) as Result[]);
 }

@@ -63,6 +63,7 @@ export class CardHost {
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container, _shadow, shadowHost) => {
         shadowHost.setAttribute(OWN_ELEMENT_ATTRIBUTE, '');
+        showInTopLayer(shadowHost);
         const layer = document.createElement('div');
         layer.className = 'dossier-layer';
         layer.hidden = true;
@@ -97,6 +98,7 @@ export class CardHost {
   /** The layer the card is drawn in, mounted on first use. */
   private ensureLayer(): HTMLDivElement {
     if (!this.ui.mounted) this.ui.mount();
+    else showInTopLayer(this.ui.shadowHost);
     this.layer = this.ui.mounted!;
     return this.layer;
   }
@@ -274,4 +276,17 @@ export class CardHost {
     this.hide();
     this.ui.remove();
   }
+}
+
+/**
+ * Puts the card's host in the browser's top layer, as an always-open manual popover: a page can
+ * give its own banners the highest z-index and keep moving them after our host, but the top layer
+ * is painted above every z-index. The host has no size of its own (the shadow root's `:host`
+ * reset undoes the popover's default box); the layer inside is placed by hand. Shown again if the
+ * page hid it. Browsers without popovers keep the layer's z-index.
+ */
+function showInTopLayer(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function' || !host.isConnected) return;
+  if (host.popover !== 'manual') host.popover = 'manual';
+  if (!host.matches(':popover-open')) host.showPopover();
 }
