@@ -61,7 +61,7 @@ export async function cardLook(page: Page, extensionId: string): Promise<CardLoo
     `(() => {
       const host = document.querySelector('dossier-card');
       const root = host && chrome.dom.openOrClosedShadowRoot(host);
-      const card = root?.querySelector('.dossier-layer:not([hidden]) :is(.dossier-card, .dossier-adders)');
+      const card = root?.querySelector('.dossier-layer:not([hidden]) :is(.dossier-card, .dossier-adder)');
       if (!card) return null;
       const r = card.getBoundingClientRect();
       const style = getComputedStyle(card);
