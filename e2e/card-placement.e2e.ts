@@ -210,15 +210,20 @@ describe('the card beside names at the edges of the window', () => {
     }
   });
 
-  it('stays inside a small window (400 × 500) and beside each name', async () => {
-    await page.setViewportSize({ width: 400, height: 500 });
-    try {
-      for (const name of [...Object.values(EDGES), 'Lizzi Lee']) {
-        await expectPlacedBeside(name);
-        await closeCard();
+  for (const [width, height] of [
+    [400, 500],
+    [480, 300],
+  ] as const) {
+    it(`stays inside a small window (${width} × ${height}) and beside each name`, async () => {
+      await page.setViewportSize({ width, height });
+      try {
+        for (const name of [...Object.values(EDGES), 'Lizzi Lee']) {
+          await expectPlacedBeside(name);
+          await closeCard();
+        }
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 800 });
       }
-    } finally {
-      await page.setViewportSize({ width: 1280, height: 800 });
-    }
-  });
+    });
+  }
 });

@@ -18,6 +18,9 @@ import { NotesCard } from './NotesCard';
 import { SelectionNoteCard } from './SelectionNoteCard';
 import { TeachCard } from './TeachCard';
 
+/** The shortest the card gets on a short window, in CSS pixels: its name and a few lines. */
+const MIN_CARD_HEIGHT = 96;
+
 const LAYER_CSS = `
 .dossier-layer { position: fixed; top: 0; left: 0; z-index: 2147483647; width: max-content; }
 .dossier-layer[hidden] { display: none; }
@@ -257,11 +260,15 @@ export class CardHost {
           offset(6),
           flip({ padding: 8 }),
           shift({ padding: 8 }),
-          // On a short window the card scrolls inside itself rather than running off the screen.
+          // On a short window the card scrolls inside itself rather than running off the screen:
+          // down to a few lines' height, below which only a bigger window helps.
           size({
             padding: 8,
             apply: ({ availableHeight }) => {
-              layer.style.setProperty('--dossier-max-height', `${Math.max(160, Math.floor(availableHeight))}px`);
+              layer.style.setProperty(
+                '--dossier-max-height',
+                `${Math.max(MIN_CARD_HEIGHT, Math.floor(availableHeight))}px`,
+              );
             },
           }),
         ],
