@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { Launched } from '../scripts/lib/launch';
 import type { StaticServer } from '../scripts/lib/static-server';
 import { axeOnCard, axeOnPage, blocking, describeViolations, type Violation } from './helpers/axe';
+import { inContentScript } from './helpers/content-world';
 import { CardProbe, hoverText, selectText, startBrowser, startServer, tabIdOf, waitForMarks } from './helpers/harness';
 
 let server: StaticServer;
@@ -91,27 +92,50 @@ describe('accessibility of the in-page card', () => {
     });
   }
 
-  it('finds a violation when there is one: a nameless button in the card fails the check', async () => {
-    // The check must be able to fail: give the card's close button an empty name for a moment,
-    // from the content script's world (the page's own world cannot reach into the closed root).
+  for (const [scheme, name] of [
+    ['light', 'Wang Wentao'],
+    ['dark', 'Gina Raimondo'],
+  ] as const) {
+    it(`a correction's message and the entity editor in the card (${scheme})`, async () => {
+      await article.emulateMedia({ colorScheme: scheme });
+      const card = new CardProbe(article);
+      await hoverText(article, name);
+      await card.waitForText((t) => t !== null && t.includes(name));
+      await card.clickButton('Not this entity');
+      await card.waitForText((t) => t !== null && t.includes('Dossier won’t mark'));
+      expectNoBlocking(`correction message (${scheme})`, await axeOnCard(article, browser.extensionId));
+      await card.clickButton('Teach Dossier who this is');
+      await card.waitForText((t) => t !== null && t.includes('Save entity'));
+      expectNoBlocking(`entity editor (${scheme})`, await axeOnCard(article, browser.extensionId));
+      await card.clickButton('Cancel');
+      await article.keyboard.press('Escape');
+      await card.waitForText((t) => t === null);
+    });
+  }
+
+  it('finds violations when there are some: a nameless button and faint text in the card', async () => {
+    // The check must be able to fail: give the card's close button an empty name and its
+    // description a faint grey for a moment, from the content script's world (the page's own
+    // world cannot reach into the closed root).
     const card = new CardProbe(article);
+    await article.emulateMedia({ colorScheme: 'light' });
     await hoverText(article, 'Lizzi Lee');
     await card.waitForText((t) => t !== null && t.includes('Lizzi Lee'));
-    const session = await article.context().newCDPSession(article);
-    const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-    session.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-    await session.send('Runtime.enable');
-    const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(browser.extensionId))!;
-    await session.send('Runtime.evaluate', {
-      contextId: world.id,
-      expression: `{
-        const close = chrome.dom.openOrClosedShadowRoot(document.querySelector('dossier-card')).querySelector('.card-close');
-        close.removeAttribute('aria-label'); close.removeAttribute('title'); close.textContent = '';
+    await inContentScript(
+      article,
+      browser.extensionId,
+      `{
+        const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('dossier-card'));
+        const close = root.querySelector('.card-close');
+        close.removeAttribute('aria-label');
+        close.removeAttribute('title');
+        close.textContent = '';
+        root.querySelector('.card-description').style.color = '#c8c8c8';
       }`,
-    });
-    await session.detach();
-    const ids = blocking(await axeOnCard(article, browser.extensionId)).map((v) => v.id);
-    expect(ids).toContain('button-name');
+    );
+    const found = blocking(await axeOnCard(article, browser.extensionId));
+    expect(found.map((v) => v.id)).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
+    expect(found.find((v) => v.id === 'color-contrast')!.targets.join()).toContain('.card-description');
     await article.keyboard.press('Escape');
     await card.waitForText((t) => t === null);
   });

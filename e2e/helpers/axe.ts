@@ -11,6 +11,13 @@
  * axe runs, that world's `Element.prototype.shadowRoot` answers with the closed root too, so axe
  * walks into the real, rendered card on the real page; the page's own world never sees the change,
  * and the getter is restored afterwards.
+ *
+ * One more adjustment, for the colour contrast check: axe lays out its map of what is painted
+ * where from `document.body` down, and the card's host is a child of `<html>`, beside the body (so
+ * that styles on the page's body cannot reach its position). For the run, that world's
+ * `document.body` is the card's host, so axe's map holds the card itself, which paints its own
+ * opaque background. A contrast check that could not be made counts as a failure, so the check
+ * cannot pass by looking at nothing.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +31,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** WCAG 2.2 A and AA, and axe's best practices: what a reader with assistive technology relies on. */
 const RUN_OPTIONS = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-  resultTypes: ['violations'],
+  resultTypes: ['violations', 'incomplete'],
 };
 
 export interface Violation {
@@ -34,13 +41,21 @@ export interface Violation {
   targets: string[];
 }
 
-function summarise(violations: Result[]): Violation[] {
-  return violations.map((v) => ({
-    id: v.id,
+function summarise(results: Pick<AxeResults, 'violations' | 'incomplete'>): Violation[] {
+  const describe = (v: Result, id = v.id): Violation => ({
+    id,
     impact: v.impact ?? null,
     help: v.help,
-    targets: v.nodes.map((n) => `${JSON.stringify(n.target)}${n.failureSummary ? ` — ${n.failureSummary}` : ''}`),
-  }));
+    targets: v.nodes.map((n) => {
+      const why = n.failureSummary ?? [...n.any, ...n.all, ...n.none].map((c) => c.message).join('; ');
+      return `${JSON.stringify(n.target)}${why ? ` — ${why}` : ''}`;
+    }),
+  });
+  // Text whose contrast axe could not measure is as bad as text that fails: no one checked it.
+  const unchecked = results.incomplete
+    .filter((v) => v.id === 'color-contrast')
+    .map((v) => ({ ...describe(v, 'color-contrast-unchecked'), impact: 'serious' }));
+  return [...results.violations.map((v) => describe(v)), ...unchecked];
 }
 
 /** The violations that stop someone from using the UI: axe's "serious" and "critical" ones. */
@@ -64,7 +79,7 @@ export async function axeOnPage(page: Page, selector?: string): Promise<Violatio
     },
     [selector ?? null, RUN_OPTIONS] as const,
   );
-  return summarise(results.violations);
+  return summarise(results);
 }
 
 /** Runs axe on the open in-page card, in the content script's world (see the comment above). */
@@ -82,12 +97,14 @@ export async function axeOnCard(page: Page, extensionId: string): Promise<Violat
     try {
       const layer = host.shadowRoot.querySelector('.dossier-layer:not([hidden])');
       if (!layer) throw new Error('no card is open');
-      const results = await axe.run(layer, ${JSON.stringify(RUN_OPTIONS)});
-      return JSON.stringify(results.violations);
+      Object.defineProperty(document, 'body', { configurable: true, get: () => host });
+      const { violations, incomplete } = await axe.run(layer, ${JSON.stringify(RUN_OPTIONS)});
+      return JSON.stringify({ violations, incomplete });
     } finally {
       Object.defineProperty(Element.prototype, 'shadowRoot', own);
+      delete document.body;
     }
   })()`;
   const violations = await inContentScript<string>(page, extensionId, expression, [AXE_SOURCE]);
-  return summarise(JSON.parse(violations) as Result[]);
+  return summarise(JSON.parse(violations) as Pick<AxeResults, 'violations' | 'incomplete'>);
 }
