@@ -92,6 +92,24 @@ describe('a hostile page', () => {
     expect(look.rect.top).toBeGreaterThanOrEqual(0);
     expect(look.rect.right).toBeLessThanOrEqual(viewport.width);
     expect(look.rect.bottom).toBeLessThanOrEqual(viewport.height);
+    // Beside the name, not over it, although the page zooms and turns its body.
+    const mention = await page.evaluate(() => {
+      const paragraph = document.querySelectorAll('article > p')[1]!;
+      const text = paragraph.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 'Lizzi Lee'.length);
+      // getClientRects, not getBoundingClientRect: the page replaced the latter in its world.
+      const r = range.getClientRects()[0]!;
+      return { text: range.toString(), left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+    expect(mention.text).toBe('Lizzi Lee');
+    const overlaps =
+      look.rect.left < mention.right &&
+      mention.left < look.rect.right &&
+      look.rect.top < mention.bottom &&
+      mention.top < look.rect.bottom;
+    expect(overlaps, `card ${JSON.stringify(look.rect)}, mention ${JSON.stringify(mention)}`).toBe(false);
     const bannerTop = await page.evaluate(() => document.querySelector('.banner')!.getBoundingClientRect().top);
     expect(look.rect.bottom, 'the card reaches over the banner').toBeGreaterThan(bannerTop + 10);
     const points = [
