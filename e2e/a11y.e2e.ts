@@ -178,11 +178,15 @@ describe('accessibility of the notes page', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`the notes list with notes, and the Knowledge section (${scheme})`, async () => {
+    it(`the notes list with notes, an entity's page and the Knowledge section (${scheme})`, async () => {
       await notes.emulateMedia({ colorScheme: scheme });
       await notes.goto(`chrome-extension://${browser.extensionId}/options.html#notes`);
       await expect.poll(() => notes.locator('.note-item').count()).toBe(2);
       expectNoBlocking(`notes list (${scheme})`, await axeOnPage(notes));
+      await notes.goto(`chrome-extension://${browser.extensionId}/options.html#entity/news%3Alizzi-lee`);
+      await expect.poll(() => notes.locator('.entity-page .dossier-card .card-name').innerText()).toBe('Lizzi Lee');
+      await expect.poll(() => notes.locator('.entity-page .note-item').count()).toBe(1);
+      expectNoBlocking(`an entity's page (${scheme})`, await axeOnPage(notes));
       await notes.goto(`chrome-extension://${browser.extensionId}/options.html#knowledge`);
       await notes.locator('[data-phase="ready"]').waitFor({ timeout: 30_000 });
       expectNoBlocking(`knowledge section (${scheme})`, await axeOnPage(notes));
