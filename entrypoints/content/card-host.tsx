@@ -18,6 +18,9 @@ import { NotesCard } from './NotesCard';
 import { SelectionNoteCard } from './SelectionNoteCard';
 import { TeachCard } from './TeachCard';
 
+/** The shortest the card gets on a short window, in CSS pixels: its name and a few lines. */
+const MIN_CARD_HEIGHT = 96;
+
 const LAYER_CSS = `
 .dossier-layer { position: fixed; top: 0; left: 0; z-index: 2147483647; width: max-content; }
 .dossier-layer[hidden] { display: none; }
@@ -63,6 +66,7 @@ export class CardHost {
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container, _shadow, shadowHost) => {
         shadowHost.setAttribute(OWN_ELEMENT_ATTRIBUTE, '');
+        showInTopLayer(shadowHost);
         const layer = document.createElement('div');
         layer.className = 'dossier-layer';
         layer.hidden = true;
@@ -97,6 +101,7 @@ export class CardHost {
   /** The layer the card is drawn in, mounted on first use. */
   private ensureLayer(): HTMLDivElement {
     if (!this.ui.mounted) this.ui.mount();
+    else showInTopLayer(this.ui.shadowHost);
     this.layer = this.ui.mounted!;
     return this.layer;
   }
@@ -255,11 +260,15 @@ export class CardHost {
           offset(6),
           flip({ padding: 8 }),
           shift({ padding: 8 }),
-          // On a short window the card scrolls inside itself rather than running off the screen.
+          // On a short window the card scrolls inside itself rather than running off the screen:
+          // down to a few lines' height, below which only a bigger window helps.
           size({
             padding: 8,
             apply: ({ availableHeight }) => {
-              layer.style.setProperty('--dossier-max-height', `${Math.max(160, Math.floor(availableHeight))}px`);
+              layer.style.setProperty(
+                '--dossier-max-height',
+                `${Math.max(MIN_CARD_HEIGHT, Math.floor(availableHeight))}px`,
+              );
             },
           }),
         ],
@@ -274,4 +283,17 @@ export class CardHost {
     this.hide();
     this.ui.remove();
   }
+}
+
+/**
+ * Puts the card's host in the browser's top layer, as an always-open manual popover: a page can
+ * give its own banners the highest z-index and keep moving them after our host, but the top layer
+ * is painted above every z-index. The host has no size of its own (the shadow root's `:host`
+ * reset undoes the popover's default box); the layer inside is placed by hand. Shown again if the
+ * page hid it. Browsers without popovers keep the layer's z-index.
+ */
+function showInTopLayer(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function' || !host.isConnected) return;
+  if (host.popover !== 'manual') host.popover = 'manual';
+  if (!host.matches(':popover-open')) host.showPopover();
 }
