@@ -33,11 +33,12 @@ export default defineConfig({
         ? { host_permissions: [...ONLINE_ORIGINS] }
         : { optional_host_permissions: [...ONLINE_ORIGINS] }),
     action: { default_title: '__MSG_actionTitle__' },
-    // Alt+Shift with N and P: free in Chrome and Firefox on every platform (Chrome's own Alt+Shift
-    // shortcuts use I, T, A and B). Readers change them at chrome://extensions/shortcuts.
+    // J and K, next and previous as in many readers' shortcuts. Checked in Chromium: it leaves
+    // suggested keys that clash with its own unassigned (Alt+Shift+N, P and X among them), and
+    // takes Alt+Shift+J and K. Readers change them at chrome://extensions/shortcuts.
     commands: {
-      'next-entity': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextEntity__' },
-      'previous-entity': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPreviousEntity__' },
+      'next-entity': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNextEntity__' },
+      'previous-entity': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandPreviousEntity__' },
     },
     ...(browser === 'firefox'
       ? {
