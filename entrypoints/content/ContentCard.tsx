@@ -142,8 +142,13 @@ export function ContentCard({
   }));
   const cameFrom = trail.length > 1 ? trail[trail.length - 2]! : mentioned;
 
-  // Editing keeps the card open while the pointer wanders off.
-  useEffect(() => onBusyChange(mode.kind === 'teach' || mode.kind === 'edit'), [mode.kind, onBusyChange]);
+  // Editing keeps the card open while the pointer wanders off; so does reading a related entity's
+  // card, which may be shorter than the one the pointer came in on and leave it outside.
+  const exploring = trail.length > 0;
+  useEffect(
+    () => onBusyChange(mode.kind === 'teach' || mode.kind === 'edit' || exploring),
+    [mode.kind, exploring, onBusyChange],
+  );
 
   const save = async (text: string) => {
     const note = await backgroundMessaging.sendMessage('saveNote', {
