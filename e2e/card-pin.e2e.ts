@@ -48,6 +48,11 @@ describe('pinned cards', () => {
     const [pinned] = await card.waitForCards((cards) => cards.length === 1 && cards[0]!.pinned);
     expect(pinned!.text).toContain('Mitgründer');
     expect(await card.focused()).toMatchObject({ label: 'Pin card', pressed: 'true' });
+    // The same button unpins it, and pins it again.
+    await card.click('Pin card');
+    await card.waitForCards((cards) => cards.length === 1 && !cards[0]!.pinned);
+    await card.click('Pin card');
+    await card.waitForCards((cards) => cards.length === 1 && cards[0]!.pinned);
   });
 
   it('two pinned cards stay open while the reader hovers a third name, and after', async () => {
