@@ -4,6 +4,7 @@
  * Preact, never as HTML.
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Entity, Lang } from '@/utils/knowledge/types';
 import { pickLang } from '@/utils/knowledge/types';
 import type { Sighting } from '@/utils/db';
@@ -53,6 +54,10 @@ export function EntityCard({
 }: EntityCardProps) {
   const name = pickLang(entity.labels, lang) ?? entity.id;
   const description = pickLang(entity.description, lang);
+  // The related entity under the pointer or keyboard focus: its description shows beneath the list.
+  const [previewed, setPreviewed] = useState<string | null>(null);
+  const preview = related.find((r) => r.id === previewed && r.description);
+  const previewId = `${headingId ?? 'dossier-card'}-related-preview`;
   const facts = entity.facts?.slice(0, 4) ?? [];
   return (
     <article class={`dossier-card type-${entity.type}`} data-entity-id={entity.id}>
@@ -114,8 +119,12 @@ export function EntityCard({
                     type="button"
                     class="card-related-item"
                     data-related-id={r.id}
-                    title={r.description}
+                    aria-describedby={preview?.id === r.id ? previewId : undefined}
                     onClick={() => onOpenRelated(r.id)}
+                    onPointerEnter={() => setPreviewed(r.id)}
+                    onPointerLeave={() => setPreviewed((id) => (id === r.id ? null : id))}
+                    onFocus={() => setPreviewed(r.id)}
+                    onBlur={() => setPreviewed((id) => (id === r.id ? null : id))}
                   >
                     {r.name}
                   </button>
@@ -127,6 +136,11 @@ export function EntityCard({
               </li>
             ))}
           </ul>
+          {preview && (
+            <p class="card-related-preview" id={previewId}>
+              <strong>{preview.name}</strong>: {preview.description}
+            </p>
+          )}
         </section>
       )}
       {notes.length > 0 && (

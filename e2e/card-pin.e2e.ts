@@ -7,7 +7,15 @@ import type { Page } from 'playwright-core';
 import type { Launched } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/pack-sources';
 import type { StaticServer } from '../scripts/lib/static-server';
-import { CardProbe, hoverText, screenshotEachStep, startBrowser, startServer, waitForMarks } from './helpers/harness';
+import {
+  CardProbe,
+  hoverText,
+  saveScreenshot,
+  screenshotEachStep,
+  startBrowser,
+  startServer,
+  waitForMarks,
+} from './helpers/harness';
 
 let server: StaticServer;
 let browser: Launched;
@@ -101,6 +109,11 @@ describe('related entities', () => {
     await hoverText(page, 'Jensen Huang', 0);
     const text = await card.waitForText((t) => t?.includes('Related') ?? false);
     expect(text).toMatch(/Related Nvidia Nvidia H20 Taiwan/);
+    // Pointing at one says what it is.
+    await card.hover('Taiwan');
+    const previewed = await card.waitForText((t) => /Taiwan Taiwan ?:/.test(t ?? ''));
+    expect(previewed).toMatch(/Taiwan ?: Demokratisch/); // Its description, in the page's language.
+    await saveScreenshot(page, 'card-pin-related-preview');
     await card.click('Nvidia');
     const nvidia = await card.waitForText((t) => t?.includes('× Nvidia ') ?? false);
     expect(nvidia).toContain('Jensen Huang'); // The way back names where it leads.

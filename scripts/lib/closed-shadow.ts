@@ -142,14 +142,20 @@ export class CardProbe {
     throw new Error(`Focus did not reach the expected place; it is on: ${JSON.stringify(last)}`);
   }
 
-  /** Clicks the card's button or link whose text or accessible label is `label`. */
-  async click(label: string): Promise<void> {
+  /** Rests the pointer on the card's button or link whose text or accessible label is `label`. */
+  async hover(label: string): Promise<{ x: number; y: number }> {
     const control = await this.find(
       (n) =>
         (n.localName === 'button' || n.localName === 'a') && (textOf(n) === label || attr(n, 'aria-label') === label),
     );
     const { x, y } = await this.centre(control);
     await this.page.mouse.move(x, y, { steps: 3 });
+    return { x, y };
+  }
+
+  /** Clicks the card's button or link whose text or accessible label is `label`. */
+  async click(label: string): Promise<void> {
+    const { x, y } = await this.hover(label);
     await this.page.mouse.click(x, y);
   }
 

@@ -52,7 +52,15 @@ describe('EntityCard', () => {
     });
     const buttons = [...card.querySelectorAll<HTMLButtonElement>('.card-related button')];
     expect(buttons.map((b) => b.textContent)).toEqual(['Nvidia', 'Taiwan']);
-    expect(buttons[0]!.title).toBe('Chip designer');
+    // Pointing at one (or tabbing to it) says what it is before the reader chooses it.
+    await act(() => {
+      buttons[0]!.dispatchEvent(new Event('focus'));
+    });
+    expect(card.querySelector('.card-related-preview')?.textContent).toBe('Nvidia: Chip designer');
+    await act(() => {
+      buttons[0]!.dispatchEvent(new Event('blur'));
+    });
+    expect(card.querySelector('.card-related-preview')).toBeNull();
     buttons[1]!.click();
     expect(onOpenRelated).toHaveBeenCalledWith('places:taiwan');
   });
