@@ -215,6 +215,8 @@ export class CardHost {
     if (pinned) {
       if (options.focus) {
         if (this.passing && this.isOpen) this.hide();
+        pinned.viaKeyboard = true;
+        this.renderEntity(pinned);
         focusCard(pinned);
       }
       return;
