@@ -35,6 +35,13 @@ export default defineConfig({
         ? { host_permissions: [...ONLINE_ORIGINS] }
         : { optional_host_permissions: [...ONLINE_ORIGINS] }),
     action: { default_title: '__MSG_actionTitle__' },
+    // J and K, next and previous as in many readers' shortcuts. Checked in Chromium: it leaves
+    // suggested keys that clash with its own unassigned (Alt+Shift+N, P and X among them), and
+    // takes Alt+Shift+J and K. Readers change them at chrome://extensions/shortcuts.
+    commands: {
+      'next-entity': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNextEntity__' },
+      'previous-entity': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandPreviousEntity__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

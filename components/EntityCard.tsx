@@ -4,6 +4,7 @@
  * Preact, never as HTML.
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Entity, Lang } from '@/utils/knowledge/types';
 import { pickLang } from '@/utils/knowledge/types';
 import type { Sighting } from '@/utils/db';
@@ -21,20 +22,73 @@ export interface EntityCardProps {
   children?: ComponentChildren;
   onClose?: () => void;
   headingId?: string;
+  /** With `onPin`, the header has a pin button; a pinned card stays until it is closed. */
+  pinned?: boolean;
+  onPin?: () => void;
+  /** Related entities, by name in the page's language; `onOpenRelated` shows one's card. */
+  related?: RelatedEntity[];
+  onOpenRelated?: (id: string) => void;
+  /** A "back" button in the header, to the card the reader came from. */
+  back?: { label: string; onBack: () => void };
 }
 
-export function EntityCard({ entity, lang, notes = [], seenOn = [], children, onClose, headingId }: EntityCardProps) {
+export interface RelatedEntity {
+  id: string;
+  name: string;
+  description?: string;
+}
+
+export function EntityCard({
+  entity,
+  lang,
+  notes = [],
+  seenOn = [],
+  children,
+  onClose,
+  headingId,
+  pinned = false,
+  onPin,
+  related = [],
+  onOpenRelated,
+  back,
+}: EntityCardProps) {
   const name = pickLang(entity.labels, lang) ?? entity.id;
   const description = pickLang(entity.description, lang);
+  // The related entity under the pointer or keyboard focus: its description shows beneath the list.
+  const [previewed, setPreviewed] = useState<string | null>(null);
+  const preview = related.find((r) => r.id === previewed && r.description);
+  const previewId = `${headingId ?? 'dossier-card'}-related-preview`;
   const facts = entity.facts?.slice(0, 4) ?? [];
   return (
     <article class={`dossier-card type-${entity.type}`} data-entity-id={entity.id}>
       <header class="card-head">
-        <span class="card-type">{t(`type_${entity.type}` as MessageKey)}</span>
-        {onClose && (
-          <button type="button" class="card-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
-            ×
+        {back && (
+          <button type="button" class="card-back" aria-label={t('backTo', back.label)} onClick={back.onBack}>
+            <span aria-hidden="true">← </span>
+            {back.label}
           </button>
+        )}
+        <span class="card-type">{t(`type_${entity.type}` as MessageKey)}</span>
+        {(onPin || onClose) && (
+          <span class="card-head-buttons">
+            {onPin && (
+              <button
+                type="button"
+                class="card-pin"
+                aria-pressed={pinned}
+                aria-label={t('pinCard')}
+                title={pinned ? t('unpinCardHint') : t('pinCardHint')}
+                onClick={onPin}
+              >
+                <PinIcon />
+              </button>
+            )}
+            {onClose && (
+              <button type="button" class="card-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
+                ×
+              </button>
+            )}
+          </span>
         )}
       </header>
       <h2 class="card-name" id={headingId}>
@@ -53,6 +107,41 @@ export function EntityCard({ entity, lang, notes = [], seenOn = [], children, on
             </div>
           ))}
         </dl>
+      )}
+      {related.length > 0 && (
+        <section class="card-related" aria-label={t('relatedEntities')}>
+          <h3>{t('relatedEntities')}</h3>
+          <ul>
+            {related.map((r) => (
+              <li key={r.id}>
+                {onOpenRelated ? (
+                  <button
+                    type="button"
+                    class="card-related-item"
+                    data-related-id={r.id}
+                    aria-describedby={preview?.id === r.id ? previewId : undefined}
+                    onClick={() => onOpenRelated(r.id)}
+                    onPointerEnter={() => setPreviewed(r.id)}
+                    onPointerLeave={() => setPreviewed((id) => (id === r.id ? null : id))}
+                    onFocus={() => setPreviewed(r.id)}
+                    onBlur={() => setPreviewed((id) => (id === r.id ? null : id))}
+                  >
+                    {r.name}
+                  </button>
+                ) : (
+                  <span class="card-related-item" title={r.description}>
+                    {r.name}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {preview && (
+            <p class="card-related-preview" id={previewId}>
+              <strong>{preview.name}</strong>: {preview.description}
+            </p>
+          )}
+        </section>
       )}
       {notes.length > 0 && (
         <section class="card-notes" aria-label={t('yourNotes')}>
@@ -96,6 +185,16 @@ export function EntityCard({ entity, lang, notes = [], seenOn = [], children, on
       </p>
       {children}
     </article>
+  );
+}
+
+/** A pushpin, drawn for the card so it looks the same on every system (no emoji font needed). */
+function PinIcon() {
+  return (
+    <svg class="card-pin-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M5.5 1.5h5l-.8 4.2 2.3 2.8H4l2.3-2.8z" />
+      <path d="M8 8.5v6" />
+    </svg>
   );
 }
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { runCommand } from '@/utils/background/commands';
 import { DossierService, type PackSource, type ShippedPack } from '@/utils/background/service';
 import { getDb } from '@/utils/db';
 import { t } from '@/utils/i18n';
@@ -58,6 +59,10 @@ export default defineBackground(() => {
     if (info.menuItemId !== ADD_SELECTION_MENU || tab?.id === undefined) return;
     tabMessaging.sendMessage('teachSelection', info.selectionText ?? '', tab.id).catch(() => {});
   });
+  browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
+  // The same handler, reachable from the worker's console: browsers offer no way to press an
+  // extension's shortcut from a script, so the end-to-end tests run the command through here.
+  (globalThis as { dossierRunCommand?: typeof runCommand }).dossierRunCommand = runCommand;
   // The worker also starts for reasons other than install (a message, a browser start); importing
   // is idempotent, so every start makes sure the packs and the matcher are ready before cards are
   // served.

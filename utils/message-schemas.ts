@@ -68,4 +68,5 @@ export const tabRequestSchemas = {
   showEntity: entityId,
   knowledgeChanged: z.undefined(),
   teachSelection: z.string().max(500),
+  moveToMention: z.enum(['next', 'previous']),
 } satisfies { [K in keyof TabProtocol]: z.ZodType<Parameters<TabProtocol[K]>[0]> };

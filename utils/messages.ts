@@ -5,6 +5,7 @@
  * not control. (The schemas live apart so the content script does not carry the validator.)
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Direction } from './content/mention-order';
 import type { Mention, PageContext } from './detect/resolve';
 import type { OnlineAnswer, OnlineMatch } from './background/service';
 import type { Correction, Sighting } from './db';
@@ -65,6 +66,11 @@ export interface TabProtocol {
   knowledgeChanged(): void;
   /** The reader chose "Add to Dossier" on a selection: open the entity editor with it. */
   teachSelection(text: string): boolean;
+  /**
+   * A keyboard shortcut: the next or previous mention on the page gets its card, with keyboard
+   * focus in it. False when the page has no mentions.
+   */
+  moveToMention(direction: Direction): boolean;
 }
 
 export const backgroundMessaging = defineExtensionMessaging<BackgroundProtocol>();

@@ -4,8 +4,9 @@
  * the reader's corrections: "not this entity here", "don't mark it on this site", and teaching
  * Dossier who it really is.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { EntityCard } from '@/components/EntityCard';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CardActions } from '@/components/CardActions';
+import { EntityCard, type RelatedEntity } from '@/components/EntityCard';
 import { AddNote } from '@/components/AddNote';
 import { EntityEditor } from '@/components/EntityEditor';
 import { OnlineSummary } from '@/components/OnlineSummary';
@@ -25,7 +26,15 @@ export interface ContentCardProps {
   lang: Lang;
   onClose: () => void;
   onBusyChange: (busy: boolean) => void;
+  pinned?: boolean;
+  /** Pins the card, or unpins a pinned one: the pin button, or Enter on the card itself. */
+  onPin?: () => void;
+  /** The card was opened from the keyboard: its focus ring shows while it has focus. */
+  viaKeyboard?: boolean;
 }
+
+/** How many related entities a card lists. */
+const MAX_RELATED = 8;
 
 type Mode =
   | { kind: 'card' }
@@ -34,7 +43,24 @@ type Mode =
   | { kind: 'edit' }
   | { kind: 'taught'; name: string };
 
-export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: ContentCardProps) {
+export function ContentCard({
+  mention,
+  entity: mentioned,
+  lang,
+  onClose,
+  onBusyChange,
+  pinned = false,
+  onPin,
+  viaKeyboard = false,
+}: ContentCardProps) {
+  // The related entities the reader went to from this card, most recent last; the card shows the
+  // last of them (with "back"), or the entity mentioned.
+  const [trail, setTrail] = useState<Entity[]>([]);
+  const entity = trail.at(-1) ?? mentioned;
+  const [related, setRelated] = useState<Entity[]>([]);
+  /** What takes focus after the card changed under it: "back", or the related entity left. */
+  const refocus = useRef<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
   const [notes, setNotes] = useState<Note[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'card' });
   const [error, setError] = useState<string | null>(null);
@@ -42,12 +68,24 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
   const [seenOn, setSeenOn] = useState<Sighting[]>([]);
   const quote = useMemo(() => quoteAround(mention.block.text, mention.start, mention.end), [mention]);
   const surface = mention.block.text.slice(mention.start, mention.end);
+  // The note, the corrections and the editor concern the mention, whichever card is shown.
+  const mentionedName = pickLang(mentioned.labels, lang) ?? mentioned.id;
   const name = pickLang(entity.labels, lang) ?? entity.id;
   const headingId = `dossier-card-name-${mention.index}`;
-  const own = entity.source.pack === USER_PACK;
+  const own = mentioned.source.pack === USER_PACK;
 
   useEffect(() => {
     let live = true;
+    const relatedIds = [...new Set(entity.related ?? [])].filter((id) => id !== entity.id).slice(0, MAX_RELATED);
+    setRelated([]);
+    if (relatedIds.length > 0) {
+      backgroundMessaging
+        .sendMessage('getEntities', relatedIds)
+        .then((list) => live && setRelated(list))
+        .catch(() => {
+          // Without them the card still says who this is.
+        });
+    }
     backgroundMessaging
       .sendMessage('getNotes', { entityId: entity.id })
       .then((list) => live && setNotes(list))
@@ -70,14 +108,51 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
     return () => {
       live = false;
     };
-  }, [entity.id, lang]);
+  }, [entity, lang]);
 
-  // Editing keeps the card open while the pointer wanders off.
-  useEffect(() => onBusyChange(mode.kind === 'teach' || mode.kind === 'edit'), [mode.kind, onBusyChange]);
+  // Keyboard focus follows the reader through related cards: onto "back" after going to one,
+  // onto the entity they came back from after "back".
+  useEffect(() => {
+    const target = refocus.current;
+    if (target === null || !root.current) return;
+    const selector = target === '' ? '.card-back' : `[data-related-id="${CSS.escape(target)}"]`;
+    const element = root.current.querySelector<HTMLElement>(selector);
+    if (element) {
+      element.focus();
+      refocus.current = null;
+    }
+  });
+
+  const openRelated = (id: string) => {
+    const next = related.find((e) => e.id === id);
+    if (!next) return;
+    refocus.current = '';
+    setMode({ kind: 'card' });
+    setTrail((list) => [...list, next]);
+  };
+  const goBack = () => {
+    refocus.current = entity.id;
+    setMode({ kind: 'card' });
+    setTrail((list) => list.slice(0, -1));
+  };
+  const relatedNames: RelatedEntity[] = related.map((e) => ({
+    id: e.id,
+    name: pickLang(e.labels, lang) ?? e.id,
+    description: pickLang(e.description, lang),
+  }));
+  const cameFrom = trail.length > 1 ? trail[trail.length - 2]! : mentioned;
+
+  // Editing keeps the card open while the pointer wanders off; so does reading a related entity's
+  // card, which may be shorter than the one the pointer came in on and leave it outside.
+  const exploring = trail.length > 0;
+  useEffect(
+    () => onBusyChange(mode.kind === 'teach' || mode.kind === 'edit' || exploring),
+    [mode.kind, exploring, onBusyChange],
+  );
 
   const save = async (text: string) => {
     const note = await backgroundMessaging.sendMessage('saveNote', {
-      entityId: entity.id,
+      entityId: mentioned.id,
       page: pageOf(location.href, document.title),
       quote,
       text,
@@ -90,7 +165,7 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
     try {
       const correction = await backgroundMessaging.sendMessage('addCorrection', {
         kind,
-        entityId: entity.id,
+        entityId: mentioned.id,
         site: siteOf(location.href),
         ...(kind === 'not-here' ? { url: location.href, surface } : {}),
       });
@@ -98,7 +173,9 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
         kind: 'corrected',
         correctionId: correction.id,
         message:
-          kind === 'not-here' ? t('correctedHere', [surface, name]) : t('correctedSite', [name, siteOf(location.href)]),
+          kind === 'not-here'
+            ? t('correctedHere', [surface, mentionedName])
+            : t('correctedSite', [mentionedName, siteOf(location.href)]),
       });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -113,13 +190,13 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
         initial={
           mode.kind === 'edit'
             ? {
-                id: entity.id,
-                name: entity.labels.en ?? name,
-                aliases: Object.values(entity.aliases ?? {}).flat(),
-                type: entity.type,
-                description: pickLang(entity.description, lang) ?? '',
+                id: mentioned.id,
+                name: mentioned.labels.en ?? mentionedName,
+                aliases: Object.values(mentioned.aliases ?? {}).flat(),
+                type: mentioned.type,
+                description: pickLang(mentioned.description, lang) ?? '',
               }
-            : { name: surface, type: entity.type }
+            : { name: surface, type: mentioned.type }
         }
         onCancel={() => setMode({ kind: 'card' })}
         onSave={async (input) => {
@@ -152,10 +229,19 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
         )}
       </div>
     );
+  } else if (trail.length > 0) {
+    // A related entity's card: what it is, and the actions that need no mention on the page.
+    body = (
+      <div class="card-actions">
+        <CardActions entity={entity} lang={lang} />
+      </div>
+    );
   } else {
     body = (
       <>
-        <AddNote quote={quote} onSave={save} onEditingChange={onBusyChange} />
+        <AddNote quote={quote} onSave={save} onEditingChange={onBusyChange}>
+          <CardActions entity={entity} lang={lang} />
+        </AddNote>
         <div class="card-more">
           {own ? (
             <button type="button" class="link-button" onClick={() => setMode({ kind: 'edit' })}>
@@ -181,17 +267,37 @@ export function ContentCard({ mention, entity, lang, onClose, onBusyChange }: Co
 
   return (
     <div
+      ref={root}
       role="dialog"
+      class={`dossier-dialog${viaKeyboard ? ' via-keyboard' : ''}${pinned ? ' pinned' : ''}`}
+      // Focusable itself, so a card opened from the keyboard takes focus without choosing a button.
+      tabIndex={-1}
       aria-labelledby={headingId}
       aria-label={t('cardLabel', name)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
           onClose();
+        } else if (e.key === 'Enter' && e.target === e.currentTarget && onPin) {
+          // Enter on the card itself (not on one of its buttons) pins it, or unpins it.
+          e.preventDefault();
+          onPin();
         }
       }}
     >
-      <EntityCard entity={entity} lang={lang} notes={notes} seenOn={seenOn} onClose={onClose} headingId={headingId}>
+      <EntityCard
+        entity={entity}
+        lang={lang}
+        notes={notes}
+        seenOn={seenOn}
+        onClose={onClose}
+        headingId={headingId}
+        pinned={pinned}
+        onPin={onPin}
+        related={relatedNames}
+        onOpenRelated={mode.kind === 'card' ? openRelated : undefined}
+        back={trail.length > 0 ? { label: pickLang(cameFrom.labels, lang) ?? cameFrom.id, onBack: goBack } : undefined}
+      >
         {online && <OnlineSummary answer={online} />}
         {body}
       </EntityCard>

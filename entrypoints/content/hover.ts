@@ -59,6 +59,15 @@ export class HoverController {
     else if (!this.hovered) this.scheduleHide();
   }
 
+  /**
+   * Called when the pointer enters a pinned card: for hover that is leaving the mention and the
+   * passing card, which then hides as it would on the page.
+   */
+  pointerInPinnedCard(): void {
+    this.insideCard = false;
+    this.leaveMention();
+  }
+
   close(): void {
     clearTimeout(this.dwellTimer);
     this.cancelHide();

@@ -1,5 +1,6 @@
 import { CardHost, type SelectionActions } from './card-host';
 import { HoverController } from './hover';
+import { MentionNavigator } from './keyboard-nav';
 import { NoteAnchors } from './note-anchors';
 import { PageReader } from './reader';
 import type { PageMention } from '@/utils/content/mention-index';
@@ -10,6 +11,7 @@ import { tabMessaging } from '@/utils/messages';
 import { DEFAULT_SETTINGS, isPaused, loadSettings, watchSettings } from '@/utils/settings';
 import { quoteSelectorFor } from '@/utils/notes/anchor';
 import './highlights.css';
+import './keyboard.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -25,7 +27,11 @@ export default defineContentScript({
     // Reading starts at once; the card's shadow root is prepared meanwhile.
     const reading = paused ? Promise.resolve(reader.pause()) : reader.start();
     let hover: HoverController | null = null;
-    const card = await CardHost.create(ctx, (inside) => hover?.pointerInCard(inside));
+    const card = await CardHost.create(
+      ctx,
+      (inside) => hover?.pointerInCard(inside),
+      () => hover?.pointerInPinnedCard(),
+    );
 
     const showCard = (mention: PageMention) => {
       // The buttons beside a selection stay until the reader chooses one or selects nothing.
@@ -73,6 +79,31 @@ export default defineContentScript({
       };
     };
 
+    // The browser's shortcuts move through the marked names; each card opens with keyboard focus.
+    const keyboard = new MentionNavigator({
+      mentions: () => reader.index.mentions,
+      current: () => card.mentionInFocus,
+      isShown: (mention) => card.isShowing(mention),
+      open: (mention) => {
+        const entity = reader.entities.get(mention.entityId);
+        if (entity) card.show({ mention, entity, lang: reader.lang }, { focus: true });
+      },
+    });
+    card.onCardsChanged = () => keyboard.cardsChanged();
+    tabMessaging.onMessage('moveToMention', ({ data: direction }) => !paused && keyboard.move(direction));
+
+    // Escape on the page closes the passing card (hover's own listener does that), or else the
+    // card pinned last. Captured first, so hover's listener then finds no passing card to close.
+    ctx.addEventListener(
+      document,
+      'keydown',
+      (event) => {
+        if (event.key !== 'Escape' || card.isOwnElement(event.target)) return;
+        if (!card.isOpen && card.pinnedCount > 0) card.closeLastPinned();
+      },
+      { capture: true },
+    );
+
     let lastShown: PageMention | null = null;
     tabMessaging.onMessage('getPageState', () => reader.state());
     tabMessaging.onMessage('showEntity', ({ data: entityId }) => {
@@ -99,7 +130,7 @@ export default defineContentScript({
         paused = now;
         if (paused) {
           anchors.stop();
-          card.hide();
+          card.hideAll();
           reader.pause();
         } else {
           void reader.start();

@@ -42,10 +42,132 @@ function textOf(node: DomNode): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/** A card on the page as the probe sees it: its text and whether the reader pinned it. */
+export interface CardSeen {
+  text: string;
+  pinned: boolean;
+}
+
+/** The element that has keyboard focus inside the cards' closed shadow root. */
+export interface FocusSeen {
+  tag: string;
+  role: string | null;
+  label: string | null;
+  text: string;
+  pressed: string | null;
+}
+
+function visibleLayers(root: DomNode): DomNode[] {
+  const layers: DomNode[] = [];
+  for (const node of walk(root)) {
+    if (node.localName === 'div' && attr(node, 'class') === 'dossier-layer' && attr(node, 'hidden') === undefined) {
+      layers.push(node);
+    }
+  }
+  return layers;
+}
+
 export class CardProbe {
   private session: CDPSession | null = null;
 
-  constructor(private readonly page: Page) {}
+  /**
+   * `pick` chooses the card the probe works on among the visible ones (in page order); by default
+   * the one in front: the passing card, else the card pinned last.
+   */
+  constructor(
+    private readonly page: Page,
+    private readonly pick: (layers: DomNode[]) => DomNode | undefined = (layers) => layers.at(-1),
+  ) {}
+
+  /** A probe of the card whose text `matches` (of several open ones). */
+  card(matches: (text: string) => boolean): CardProbe {
+    return new CardProbe(this.page, (layers) => layers.find((layer) => matches(textOf(layer))));
+  }
+
+  /** Every open card, in page order (pinned cards first, oldest first). */
+  async cards(): Promise<CardSeen[]> {
+    return visibleLayers(await this.tree()).map((layer) => ({
+      text: textOf(layer),
+      pinned: attr(layer, 'data-pinned') !== undefined,
+    }));
+  }
+
+  async waitForCards(predicate: (cards: CardSeen[]) => boolean, timeout = 10_000): Promise<CardSeen[]> {
+    const until = Date.now() + timeout;
+    let last: CardSeen[] = [];
+    while (Date.now() < until) {
+      last = await this.cards();
+      if (predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`The cards did not reach the expected state; they show: ${JSON.stringify(last)}`);
+  }
+
+  /** What has keyboard focus inside the cards, or null when focus is elsewhere. */
+  async focused(): Promise<FocusSeen | null> {
+    let shadowRoot: DomNode | undefined;
+    for (const node of walk(await this.tree())) {
+      if (node.localName === 'dossier-card') shadowRoot = node.shadowRoots?.[0];
+    }
+    if (!shadowRoot) return null;
+    const { object } = (await this.session!.send('DOM.resolveNode', { nodeId: shadowRoot.nodeId })) as {
+      object: { objectId?: string };
+    };
+    const { result } = (await this.session!.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      returnByValue: true,
+      functionDeclaration: String.raw`function () {
+        const el = this.activeElement;
+        if (!el) return null;
+        return {
+          tag: el.localName,
+          role: el.getAttribute('role'),
+          label: el.getAttribute('aria-label'),
+          text: (el.textContent || '').replace(/\s+/g, ' ').trim(),
+          pressed: el.getAttribute('aria-pressed'),
+        };
+      }`,
+    })) as { result: { value: FocusSeen | null } };
+    return result.value;
+  }
+
+  async waitForFocus(predicate: (focus: FocusSeen | null) => boolean, timeout = 10_000): Promise<FocusSeen | null> {
+    const until = Date.now() + timeout;
+    let last: FocusSeen | null = null;
+    while (Date.now() < until) {
+      last = await this.focused();
+      if (predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`Focus did not reach the expected place; it is on: ${JSON.stringify(last)}`);
+  }
+
+  /** Rests the pointer on the card's button or link whose text or accessible label is `label`. */
+  async hover(label: string): Promise<{ x: number; y: number }> {
+    const control = await this.find(
+      (n) =>
+        (n.localName === 'button' || n.localName === 'a') && (textOf(n) === label || attr(n, 'aria-label') === label),
+    );
+    const { x, y } = await this.centre(control);
+    await this.page.mouse.move(x, y, { steps: 3 });
+    return { x, y };
+  }
+
+  /** Clicks the card's button or link whose text or accessible label is `label`. */
+  async click(label: string): Promise<void> {
+    const { x, y } = await this.hover(label);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** The card's on-screen box, as the reader sees it. */
+  async box(): Promise<{ x: number; y: number; width: number; height: number }> {
+    const layer = await this.layer();
+    if (!layer) throw new Error('No card is open');
+    const { model } = (await this.session!.send('DOM.getBoxModel', { nodeId: layer.nodeId })) as {
+      model: { border: number[]; width: number; height: number };
+    };
+    return { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height };
+  }
 
   private async tree(): Promise<DomNode> {
     this.session ??= await this.page.context().newCDPSession(this.page);
@@ -55,12 +177,7 @@ export class CardProbe {
 
   /** The open card's layer element, or null when no card is shown. */
   private async layer(): Promise<DomNode | null> {
-    for (const node of walk(await this.tree())) {
-      if (node.localName === 'div' && attr(node, 'class') === 'dossier-layer' && attr(node, 'hidden') === undefined) {
-        return node;
-      }
-    }
-    return null;
+    return this.pick(visibleLayers(await this.tree())) ?? null;
   }
 
   /** Whether the card's shadow host is in a closed shadow root, as the page sees it. */
