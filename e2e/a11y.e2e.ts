@@ -46,7 +46,9 @@ function expectNoBlocking(where: string, violations: Violation[]): void {
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await startBrowser();
+  // Tall enough for the card with its note editor to show whole: axe cannot measure the contrast
+  // of text scrolled out of view inside the card.
+  browser = await startBrowser({ viewport: { width: 1280, height: 1400 } });
   article = await browser.context.newPage();
   await article.goto(`${server.url}/seed-article-de.html`);
   await waitForMarks(article);
