@@ -4,14 +4,10 @@
  * settings object from an older or newer Dossier never breaks this one.
  */
 import { browser } from 'wxt/browser';
+import { MARK_STYLES, type MarkStyle } from './content/mark-look';
 import { ENTITY_TYPES, type EntityType } from './knowledge/types';
 
-/**
- * How names are marked on the page: a thin underline in the type's colour (quiet, the default),
- * a soft background tint in that colour (easier to spot), or both.
- */
-export const MARK_STYLES = ['underline', 'tint', 'underline-tint'] as const;
-export type MarkStyle = (typeof MARK_STYLES)[number];
+export { MARK_STYLES, type MarkStyle };
 
 /** The card opens after the pointer rests on a name this long; shorter feels jumpy, longer slow. */
 export const HOVER_DELAY = { min: 100, max: 1500, step: 50, default: 300 } as const;

@@ -6,7 +6,13 @@
  * Pure functions, unit-tested without a browser.
  */
 import { ENTITY_TYPES, type EntityType } from '../knowledge/types';
-import { MARK_STYLES, type MarkStyle } from '../settings';
+
+/**
+ * How names are marked on the page: a thin underline in the type's colour (quiet, the default),
+ * a soft background tint in that colour (easier to spot), or both.
+ */
+export const MARK_STYLES = ['underline', 'tint', 'underline-tint'] as const;
+export type MarkStyle = (typeof MARK_STYLES)[number];
 
 /** The colours for a light page (saturated, darker) or a dark page (lighter, so they stay readable). */
 export type Palette = 'light' | 'dark';
