@@ -296,6 +296,26 @@ describe('a dark page', () => {
       marked: 0,
     });
   });
+  it('keeps its palette when the page clears the highlight registry', async () => {
+    await dark.evaluate(() => CSS.highlights.clear());
+    await expect.poll(() => markNames(dark), { timeout: 10_000 }).toContain('dossier-dark-person');
+    expect((await markNames(dark)).filter((name) => !name.startsWith('dossier-dark-'))).toEqual([]);
+  });
+
+  it('follows the page when it switches to a light theme and back', async () => {
+    // The page's own script changes its theme, as a site's dark-mode switch does.
+    await dark.evaluate(() => {
+      const sheet = document.styleSheets[0]!;
+      sheet.insertRule('body { background: #fbfbf8; color: #1b1d21; }', sheet.cssRules.length);
+    });
+    await expect.poll(() => markNames(dark), { timeout: 10_000 }).toContain('dossier-person');
+    expect((await markNames(dark)).filter((name) => name.startsWith('dossier-dark-'))).toEqual([]);
+    await dark.evaluate(() => {
+      const sheet = document.styleSheets[0]!;
+      sheet.deleteRule(sheet.cssRules.length - 1);
+    });
+    await expect.poll(() => markNames(dark), { timeout: 10_000 }).toContain('dossier-dark-person');
+  });
 });
 
 describe('the types to mark', () => {
