@@ -100,6 +100,9 @@ export default defineContentScript({
         // How names are marked, which are, and the card's delay change on the open page at once.
         reader.setMarking(settings.markStyle, settings.unmarkedTypes);
         if (hover) hover.dwellMs = settings.hoverDelayMs;
+        // A card on a name whose type is no longer marked would point at nothing visible.
+        const shownType = card.entityShown ? reader.entities.get(card.entityShown)?.type : undefined;
+        if (shownType && settings.unmarkedTypes.includes(shownType)) card.hide();
         const now = isPaused(settings, location.href);
         if (now === paused) return;
         paused = now;

@@ -157,7 +157,11 @@ function MarksPreview({ markStyle, unmarked }: { markStyle: MarkStyle; unmarked:
             {ENTITY_TYPES.map((type, i) => (
               <Fragment key={type}>
                 {i > 0 && ' · '}
-                <span data-type={type} data-palette={palette}>
+                <span
+                  data-type={type}
+                  data-palette={palette}
+                  class={unmarked.includes(type) ? 'marks-preview-off' : undefined}
+                >
                   {t(`type_${type}` as MessageKey)}
                 </span>
               </Fragment>
