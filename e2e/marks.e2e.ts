@@ -15,6 +15,7 @@ import {
   hoverText,
   paintedMarks,
   saveScreenshot,
+  selectText,
   startBrowser,
   startServer,
   waitForMarks,
@@ -315,6 +316,36 @@ describe('a dark page', () => {
       sheet.deleteRule(sheet.cssRules.length - 1);
     });
     await expect.poll(() => markNames(dark), { timeout: 10_000 }).toContain('dossier-dark-person');
+  });
+  it('paints a passage the reader wrote a note on in a gold that light text stays readable on', async () => {
+    const passage = 'which makes the most advanced of those chips';
+    const card = new CardProbe(dark);
+    await selectText(dark, passage);
+    await card.waitForText((t) => t === 'Add note');
+    await card.clickButton('Add note');
+    await card.waitForText((t) => t?.includes('Save note') ?? false);
+    await card.type('Who else can make them?');
+    await card.clickButton('Save note');
+    await card.waitForText((t) => t?.includes('Note saved') ?? false);
+    await expect
+      .poll(async () => (await paintedMarks(dark))['dossier-dark-note'] ?? [], { timeout: 10_000 })
+      .toEqual([passage]);
+    expect(await markNames(dark)).not.toContain('dossier-note');
+    const { text, note, ground } = await dark.evaluate(() => {
+      const range = [...(CSS.highlights.get('dossier-dark-note') as unknown as Set<Range>)][0]!;
+      const element = range.startContainer.parentElement!;
+      return {
+        text: getComputedStyle(element).color,
+        note: getComputedStyle(element, '::highlight(dossier-dark-note)').backgroundColor,
+        ground: getComputedStyle(document.body).backgroundColor,
+      };
+    });
+    const n = parseColor(note)!;
+    const g = parseColor(ground)!;
+    expect(n.a).toBeGreaterThan(0);
+    const under = `rgb(${n.r * n.a + g.r * (1 - n.a)}, ${n.g * n.a + g.g * (1 - n.a)}, ${n.b * n.a + g.b * (1 - n.a)})`;
+    // WCAG AA for body text: 4.5:1.
+    expect(contrastOn(text, under)).toBeGreaterThanOrEqual(4.5);
   });
 });
 

@@ -20,6 +20,7 @@ export default defineContentScript({
     // Once the page is read (and again when it changed), the reader's quoted notes are found
     // again and painted.
     reader.onSettled = () => void anchors.refresh();
+    reader.onPaletteChange = (palette) => anchors.setPalette(palette);
     const settings = await loadSettings().catch(() => DEFAULT_SETTINGS);
     reader.setMarking(settings.markStyle, settings.unmarkedTypes);
     // A paused site (or Dossier paused everywhere) is left alone until the reader resumes.

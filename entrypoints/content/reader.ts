@@ -56,6 +56,8 @@ export class PageReader {
   onChange: () => void = () => {};
   /** Called when a reading of the page (whole, or of what changed) is done. */
   onSettled: () => void = () => {};
+  /** Called when the page turns out to be dark, or light again, so other marks can follow. */
+  onPaletteChange: (palette: Palette) => void = () => {};
   /**
    * This visit of the page, so the background writes the reader's history once per visit however
    * often a live page is read again. A single-page app's navigation is a new visit.
@@ -115,7 +117,7 @@ export class PageReader {
       const palette = this.measurePalette();
       if (palette !== this.palette) {
         this.unregister();
-        this.palette = palette;
+        this.setPalette(palette);
         this.paint();
         return;
       }
@@ -265,7 +267,7 @@ export class PageReader {
         // The first mark is in the article (the site's chrome is never read): its background
         // decides whether the marks need the colours for a dark page.
         this.paletteAt = mention.range.startContainer.parentElement;
-        this.palette = this.measurePalette();
+        this.setPalette(this.measurePalette());
       }
       highlight = new Highlight();
       this.highlights.set(mention.type, highlight);
@@ -294,6 +296,12 @@ export class PageReader {
     this.unmarked = new Set(unmarkedTypes);
     this.index.setHiddenTypes(this.unmarked);
     this.paint();
+  }
+
+  private setPalette(palette: Palette): void {
+    if (palette === this.palette) return;
+    this.palette = palette;
+    this.onPaletteChange(palette);
   }
 
   private measurePalette(): Palette {
