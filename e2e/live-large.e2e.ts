@@ -29,7 +29,7 @@ const marks = (page: Page) =>
   page.evaluate(() => {
     const out: string[] = [];
     for (const [name, h] of CSS.highlights) {
-      if (name.startsWith('dossier-') && name !== 'dossier-hover') {
+      if (name.startsWith('dossier-') && !name.startsWith('dossier-hover')) {
         for (const r of h as unknown as Set<Range>) out.push(r.toString());
       }
     }

@@ -27,7 +27,7 @@ const postsMarking = (text: string) =>
   page.evaluate((t) => {
     const out: string[] = [];
     for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('dossier-') || name === 'dossier-hover') continue;
+      if (!name.startsWith('dossier-') || name.startsWith('dossier-hover')) continue;
       for (const r of h as unknown as Set<Range>) {
         if (r.toString() === t) out.push(r.startContainer.parentElement?.closest('.post')?.id ?? '(none)');
       }

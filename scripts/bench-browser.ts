@@ -30,7 +30,7 @@ try {
 } catch {}
 const tick = () => {
   let ranges = 0;
-  for (const [name, h] of CSS.highlights) if (name.startsWith('dossier-') && name !== 'dossier-hover') ranges += h.size;
+  for (const [name, h] of CSS.highlights) if (name.startsWith('dossier-') && !name.startsWith('dossier-hover')) ranges += h.size;
   const now = performance.now();
   if (ranges > 0 && window.__bench.first === null) window.__bench.first = now;
   if (ranges !== window.__bench.ranges) { window.__bench.ranges = ranges; window.__bench.last = now; }

@@ -4,6 +4,13 @@
  * settings object from an older or newer Dossier never breaks this one.
  */
 import { browser } from 'wxt/browser';
+import { MARK_STYLES, type MarkStyle } from './content/mark-look';
+import { ENTITY_TYPES, type EntityType } from './knowledge/types';
+
+export { MARK_STYLES, type MarkStyle };
+
+/** The card opens after the pointer rests on a name this long; shorter feels jumpy, longer slow. */
+export const HOVER_DELAY = { min: 100, max: 1500, step: 50, default: 300 } as const;
 
 export interface Settings {
   /** Off by default: nothing leaves the browser until the reader turns this on. */
@@ -14,6 +21,14 @@ export interface Settings {
   pausedEverywhere: boolean;
   /** Sites (host names) Dossier does not read ("pause on this site"). */
   pausedSites: string[];
+  markStyle: MarkStyle;
+  /**
+   * The entity types Dossier does not mark. Stored as the types switched off rather than those
+   * switched on, so a type added in a later version is marked until the reader says otherwise.
+   */
+  unmarkedTypes: EntityType[];
+  /** How long the pointer rests on a name before its card opens, in milliseconds. */
+  hoverDelayMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +36,9 @@ export const DEFAULT_SETTINGS: Settings = {
   history: true,
   pausedEverywhere: false,
   pausedSites: [],
+  markStyle: 'underline',
+  unmarkedTypes: [],
+  hoverDelayMs: HOVER_DELAY.default,
 };
 
 /** The site of a page, as pausing knows it: its host name. */
@@ -50,7 +68,25 @@ function normalise(stored: unknown): Settings {
     pausedSites: Array.isArray(value.pausedSites)
       ? value.pausedSites.filter((s): s is string => typeof s === 'string').slice(0, 1000)
       : [],
+    markStyle: (MARK_STYLES as readonly unknown[]).includes(value.markStyle)
+      ? (value.markStyle as MarkStyle)
+      : DEFAULT_SETTINGS.markStyle,
+    unmarkedTypes: Array.isArray(value.unmarkedTypes)
+      ? ENTITY_TYPES.filter((type) => (value.unmarkedTypes as unknown[]).includes(type))
+      : [],
+    hoverDelayMs: normaliseHoverDelay(value.hoverDelayMs),
   };
+}
+
+/** A stored delay as a whole number of milliseconds within the range the settings page offers. */
+function normaliseHoverDelay(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return HOVER_DELAY.default;
+  return Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, Math.round(value)));
+}
+
+/** Whether Dossier marks names of this type. */
+export function isMarked(settings: Pick<Settings, 'unmarkedTypes'>, type: EntityType): boolean {
+  return !settings.unmarkedTypes.includes(type);
 }
 
 export async function loadSettings(): Promise<Settings> {

@@ -36,6 +36,8 @@ export class HoverController {
   private frame = 0;
   private last: { x: number; y: number; target: EventTarget | null } | null = null;
   private insideCard = false;
+  /** How long the pointer rests on a name before its card opens: the reader's setting. */
+  dwellMs = DWELL_MS;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -103,7 +105,7 @@ export class HoverController {
         if (this.hovered !== hit) return;
         if ('notes' in hit) this.card.showNotes(hit);
         else this.card.show(hit);
-      }, DWELL_MS);
+      }, this.dwellMs);
     } else {
       this.leaveMention();
     }

@@ -22,8 +22,11 @@ export default defineContentScript({
     // Once the page is read (and again when it changed), the reader's quoted notes are found
     // again and painted.
     reader.onSettled = () => void anchors.refresh();
+    reader.onPaletteChange = (palette) => anchors.setPalette(palette);
+    const settings = await loadSettings().catch(() => DEFAULT_SETTINGS);
+    reader.setMarking(settings.markStyle, settings.unmarkedTypes);
     // A paused site (or Dossier paused everywhere) is left alone until the reader resumes.
-    let paused = isPaused(await loadSettings().catch(() => DEFAULT_SETTINGS), location.href);
+    let paused = isPaused(settings, location.href);
     // Reading starts at once; the card's shadow root is prepared meanwhile.
     const reading = paused ? Promise.resolve(reader.pause()) : reader.start();
     let hover: HoverController | null = null;
@@ -56,6 +59,7 @@ export default defineContentScript({
       },
       anchors,
     );
+    hover.dwellMs = settings.hoverDelayMs;
 
     /**
      * The selected passage as a note's quote, taken from the page's readable text, with the entity
@@ -125,6 +129,12 @@ export default defineContentScript({
 
     ctx.onInvalidated(
       watchSettings((settings) => {
+        // How names are marked, which are, and the card's delay change on the open page at once.
+        reader.setMarking(settings.markStyle, settings.unmarkedTypes);
+        if (hover) hover.dwellMs = settings.hoverDelayMs;
+        // A card on a name whose type is no longer marked would point at nothing visible.
+        const shownType = card.entityShown ? reader.entities.get(card.entityShown)?.type : undefined;
+        if (shownType && settings.unmarkedTypes.includes(shownType)) card.hide();
         const now = isPaused(settings, location.href);
         if (now === paused) return;
         paused = now;

@@ -7,6 +7,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractBlocks } from '@/utils/detect/extract';
+import type { Palette } from '@/utils/content/mark-look';
 import { pointInRange } from '@/utils/content/mention-index';
 import { pageTextOf } from '@/utils/content/page-text';
 import { backgroundMessaging } from '@/utils/messages';
@@ -14,6 +15,8 @@ import { anchorQuote } from '@/utils/notes/anchor';
 import type { Note } from '@/utils/notes/model';
 
 export const NOTE_HIGHLIGHT = 'dossier-note';
+/** On a dark page the passages get a dimmer gold, under which light text stays readable. */
+export const DARK_NOTE_HIGHLIGHT = 'dossier-dark-note';
 
 /** One passage on the page and the notes quoting it. */
 export interface NotePassage {
@@ -32,14 +35,24 @@ export class NoteAnchors {
   private reported = new Map<string, boolean>();
   private running: Promise<void> | null = null;
   private again = false;
+  private name = NOTE_HIGHLIGHT;
 
   constructor(ctx: ContentScriptContext) {
     // The highlight registry is the page's, which may clear it: register ours again if so.
     ctx.setInterval(() => {
-      if (this.highlight && hasHighlights() && !CSS.highlights.has(NOTE_HIGHLIGHT)) {
-        CSS.highlights.set(NOTE_HIGHLIGHT, this.highlight);
+      if (this.highlight && hasHighlights() && !CSS.highlights.has(this.name)) {
+        CSS.highlights.set(this.name, this.highlight);
       }
     }, 2000);
+  }
+
+  /** Follows the page's brightness, as the reader measured it for the marks of names. */
+  setPalette(palette: Palette): void {
+    const name = palette === 'dark' ? DARK_NOTE_HIGHLIGHT : NOTE_HIGHLIGHT;
+    if (name === this.name) return;
+    if (hasHighlights()) CSS.highlights.delete(this.name);
+    this.name = name;
+    if (this.highlight && hasHighlights()) CSS.highlights.set(this.name, this.highlight);
   }
 
   /** Anchors the page's notes again; calls made while it runs are folded into one more run. */
@@ -120,18 +133,18 @@ export class NoteAnchors {
     if (!hasHighlights()) return;
     if (passages.length === 0) {
       this.highlight = null;
-      CSS.highlights.delete(NOTE_HIGHLIGHT);
+      CSS.highlights.delete(this.name);
       return;
     }
     this.highlight = new Highlight(...passages.map((p) => p.range));
     // Under the marks of names: a name inside a noted passage keeps its own underline on top.
     this.highlight.priority = -1;
-    CSS.highlights.set(NOTE_HIGHLIGHT, this.highlight);
+    CSS.highlights.set(this.name, this.highlight);
   }
 
   stop(): void {
     this.passages = [];
     this.highlight = null;
-    if (hasHighlights()) CSS.highlights.delete(NOTE_HIGHLIGHT);
+    if (hasHighlights()) CSS.highlights.delete(this.name);
   }
 }

@@ -12,9 +12,19 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { blockContainerOf, isInSkippedRegion, iterateBlocks, type TextBlock } from '@/utils/detect/extract';
 import { primaryLanguage } from '@/utils/detect/languages';
 import type { PageContext } from '@/utils/detect/resolve';
+import {
+  allMarkHighlightNames,
+  hoverHighlightName,
+  markHighlightName,
+  pageColorsAt,
+  paletteFor,
+  type MarkLook,
+  type Palette,
+} from '@/utils/content/mark-look';
 import { MentionIndex, type PageMention } from '@/utils/content/mention-index';
-import { ENTITY_TYPES, type Entity, type EntityType, type Lang } from '@/utils/knowledge/types';
+import type { Entity, EntityType, Lang } from '@/utils/knowledge/types';
 import { backgroundMessaging, type PageState } from '@/utils/messages';
+import { DEFAULT_SETTINGS, type MarkStyle } from '@/utils/settings';
 
 /** Blocks go to the background in batches of about this many characters. */
 const BATCH_CHARS = 50_000;
@@ -23,7 +33,7 @@ const SLICE_MS = 8;
 /** Changes are gathered for this long before they are read, so a burst is read once. */
 const MUTATION_DELAY_MS = 200;
 
-export const HIGHLIGHT_PREFIX = 'dossier-';
+/** A passage with notes under the pointer; a hovered name has its own, in its type's colour. */
 export const HOVER_HIGHLIGHT = 'dossier-hover';
 export const FLASH_HIGHLIGHT = 'dossier-flash';
 
@@ -46,14 +56,25 @@ export class PageReader {
   onChange: () => void = () => {};
   /** Called when a reading of the page (whole, or of what changed) is done. */
   onSettled: () => void = () => {};
+  /** Called when the page turns out to be dark, or light again, so other marks can follow. */
+  onPaletteChange: (palette: Palette) => void = () => {};
   /**
    * This visit of the page, so the background writes the reader's history once per visit however
    * often a live page is read again. A single-page app's navigation is a new visit.
    */
   private visit = crypto.randomUUID();
   private context: PageContext = { lang: 'und', named: [], confirmed: [] };
-  /** One highlight per entity type, so each type has its own colour. */
+  /**
+   * One highlight per entity type, so each type has its own colour. A type the reader does not
+   * want marked keeps its highlight, unregistered, so switching it back on needs no new reading.
+   */
   private highlights = new Map<EntityType, Highlight>();
+  private markStyle: MarkStyle = DEFAULT_SETTINGS.markStyle;
+  private unmarked = new Set<EntityType>();
+  /** Whether the article is light or dark, measured where its first mark is. */
+  private palette: Palette = 'light';
+  private paletteAt: Element | null = null;
+  private hoverName: string | null = null;
   private dirty = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
@@ -90,13 +111,19 @@ export class PageReader {
       this.visit = crypto.randomUUID();
       void this.restart();
     });
-    // The highlight registry is shared with the page, which may clear it: paint again if so.
     this.ctx.setInterval(() => {
-      if (
-        this.highlights.size > 0 &&
-        hasHighlights() &&
-        ![...this.highlights.keys()].some((type) => CSS.highlights.has(highlightName(type)))
-      ) {
+      if (this.highlights.size === 0 || !hasHighlights()) return;
+      // Pages switch between light and dark themes while they are read: the marks follow.
+      const palette = this.measurePalette();
+      if (palette !== this.palette) {
+        this.unregister();
+        this.setPalette(palette);
+        this.paint();
+        return;
+      }
+      // The highlight registry is shared with the page, which may clear it: paint again if so.
+      const shown = [...this.highlights.keys()].filter((type) => !this.unmarked.has(type));
+      if (shown.length > 0 && !shown.some((type) => CSS.highlights.has(markHighlightName(type, this.look)))) {
         this.paint();
       }
     }, 2000);
@@ -236,21 +263,75 @@ export class PageReader {
     if (!hasHighlights()) return;
     let highlight = this.highlights.get(mention.type);
     if (!highlight) {
+      if (!this.paletteAt) {
+        // The first mark is in the article (the site's chrome is never read): its background
+        // decides whether the marks need the colours for a dark page.
+        this.paletteAt = mention.range.startContainer.parentElement;
+        this.setPalette(this.measurePalette());
+      }
       highlight = new Highlight();
       this.highlights.set(mention.type, highlight);
-      CSS.highlights.set(highlightName(mention.type), highlight);
+      if (!this.unmarked.has(mention.type)) CSS.highlights.set(markHighlightName(mention.type, this.look), highlight);
     }
     highlight.add(mention.range);
   }
 
+  private get look(): MarkLook {
+    return { style: this.markStyle, palette: this.palette };
+  }
+
   /**
-   * Registers the highlights again, after the page cleared the registry (it is the page's).
-   * Only our own names are touched: iterating the registry from a Firefox content script throws
-   * ("Xray wrapping of iterators not supported").
+   * The reader's choices of how names are marked and which types are, applied at once: the same
+   * highlights are registered under the names of the new look, and an unmarked type's highlight
+   * leaves the registry (and its mentions the pointer's reach).
+   */
+  setMarking(style: MarkStyle, unmarkedTypes: readonly EntityType[]): void {
+    const same =
+      style === this.markStyle &&
+      unmarkedTypes.length === this.unmarked.size &&
+      unmarkedTypes.every((type) => this.unmarked.has(type));
+    if (same) return;
+    this.unregister();
+    this.markStyle = style;
+    this.unmarked = new Set(unmarkedTypes);
+    this.index.setHiddenTypes(this.unmarked);
+    this.paint();
+  }
+
+  private setPalette(palette: Palette): void {
+    if (palette === this.palette) return;
+    this.palette = palette;
+    this.onPaletteChange(palette);
+  }
+
+  private measurePalette(): Palette {
+    let at = this.paletteAt;
+    if (!at?.isConnected) at = this.paletteAt = this.index.mentions[0]?.range.startContainer.parentElement ?? null;
+    if (!at) return this.palette;
+    try {
+      return paletteFor(pageColorsAt(at));
+    } catch {
+      return this.palette;
+    }
+  }
+
+  /**
+   * Registers the highlights of the marked types, after the page cleared the registry (it is the
+   * page's) or the look changed. Only our own names are touched: iterating the registry from a
+   * Firefox content script throws ("Xray wrapping of iterators not supported").
    */
   paint(): void {
     if (!hasHighlights()) return;
-    for (const [type, highlight] of this.highlights) CSS.highlights.set(highlightName(type), highlight);
+    for (const [type, highlight] of this.highlights) {
+      if (!this.unmarked.has(type)) CSS.highlights.set(markHighlightName(type, this.look), highlight);
+    }
+  }
+
+  /** Takes every name the marks may be registered under out of the registry. */
+  private unregister(): void {
+    if (!hasHighlights()) return;
+    for (const name of allMarkHighlightNames()) CSS.highlights.delete(name);
+    this.hoverName = null;
   }
 
   /** Shows where "Show on page" scrolled to: the mention glows for a moment. */
@@ -263,18 +344,27 @@ export class PageReader {
 
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** A hovered name is marked more strongly, in its own type's colour; a noted passage in yellow. */
   setHovered(range: Range | null): void {
     if (!hasHighlights()) return;
-    if (range) CSS.highlights.set(HOVER_HIGHLIGHT, new Highlight(range));
-    else CSS.highlights.delete(HOVER_HIGHLIGHT);
+    if (this.hoverName) CSS.highlights.delete(this.hoverName);
+    this.hoverName = null;
+    if (!range) return;
+    const mention = this.index.withRange(range);
+    const highlight = new Highlight(range);
+    // Above the marks, so the stronger underline and tint are the ones seen.
+    highlight.priority = 1;
+    this.hoverName = mention ? hoverHighlightName(mention.type, this.palette) : HOVER_HIGHLIGHT;
+    CSS.highlights.set(this.hoverName, highlight);
   }
 
   clear(): void {
     if (!hasHighlights()) return;
-    for (const type of ENTITY_TYPES) CSS.highlights.delete(highlightName(type));
+    this.unregister();
     CSS.highlights.delete(HOVER_HIGHLIGHT);
     CSS.highlights.delete(FLASH_HIGHLIGHT);
     this.highlights.clear();
+    this.paletteAt = null;
   }
 
   stop(): void {
@@ -294,10 +384,6 @@ export class PageReader {
       ...(this.error ? { error: this.error } : {}),
     };
   }
-}
-
-export function highlightName(type: EntityType): string {
-  return `${HIGHLIGHT_PREFIX}${type}`;
 }
 
 /** `root.contains(node)`, looking through the open shadow roots between them. */

@@ -1,8 +1,9 @@
 /**
  * The notes page, which is also the extension's options page: the reader's notes, their own
- * entities, and what Dossier knows (the packs, the import's progress, the reader's corrections).
- * Each part has its own address (#notes, #entities, #knowledge, and #entity/<id> for one entity's
- * page), and the notes' search and filters are kept in it (#notes?q=…), so links and reloads keep them.
+ * entities, what Dossier knows (the packs, the import's progress, the reader's corrections), and
+ * how names are marked while reading. Each part has its own address (#notes, #entities, #knowledge,
+ * #reading, and #entity/<id> for one entity's page), and the notes' search and filters are kept in
+ * it (#notes?q=…), so links and reloads keep them.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
@@ -12,8 +13,9 @@ import { EntitiesPanel } from './EntitiesPanel';
 import { EntityPage } from './EntityPage';
 import { KnowledgePanel } from './KnowledgePanel';
 import { NotesPage } from './NotesPage';
+import { ReadingPanel } from './ReadingPanel';
 
-const SECTIONS = ['notes', 'entities', 'knowledge'] as const;
+const SECTIONS = ['notes', 'entities', 'knowledge', 'reading'] as const;
 
 export function OptionsApp() {
   const [route, setRoute] = useState<OptionsRoute>(() => parseRoute(location.hash));
@@ -48,6 +50,7 @@ export function OptionsApp() {
         {route.section === 'entity' && <EntityPage entityId={route.entityId} />}
         {section === 'entities' && <EntitiesPanel />}
         {section === 'knowledge' && <KnowledgePanel />}
+        {section === 'reading' && <ReadingPanel />}
       </main>
     </div>
   );

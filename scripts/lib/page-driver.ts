@@ -6,7 +6,7 @@ export async function paintedMarks(page: Page): Promise<Record<string, string[]>
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights) {
-      if (name === 'dossier-hover') continue;
+      if (name.startsWith('dossier-hover')) continue;
       out[name] = [...(highlight as unknown as Set<Range>)].map((r) => r.toString());
     }
     return out;

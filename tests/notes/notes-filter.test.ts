@@ -16,6 +16,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#notes')).toEqual({ section: 'notes', filter: { q: '' } });
     expect(parseRoute('#entities')).toEqual({ section: 'entities' });
     expect(parseRoute('#knowledge')).toEqual({ section: 'knowledge' });
+    expect(parseRoute('#reading')).toEqual({ section: 'reading' });
     expect(parseRoute('#nonsense')).toEqual({ section: 'notes', filter: { q: '' } });
   });
 

@@ -27,6 +27,8 @@ export class MentionIndex {
   private byNode = new Map<Text, Piece[]>();
   private all = new Set<PageMention>();
   private nextIndex = 0;
+  /** Types the reader chose not to mark: their mentions are kept but not found under the pointer. */
+  private hidden = new Set<EntityType>();
 
   get mentions(): PageMention[] {
     return [...this.all];
@@ -77,6 +79,17 @@ export class MentionIndex {
     return removed;
   }
 
+  /** Hides the mentions of these types from hit-testing (an unmarked name opens no card). */
+  setHiddenTypes(types: Iterable<EntityType>): void {
+    this.hidden = new Set(types);
+  }
+
+  /** The mention painted with this range, if any. */
+  withRange(range: Range): PageMention | null {
+    for (const mention of this.all) if (mention.range === range) return mention;
+    return null;
+  }
+
   clear(): void {
     this.all.clear();
     this.byNode.clear();
@@ -98,7 +111,7 @@ export class MentionIndex {
     const pieces = this.byNode.get(node as Text);
     if (!pieces) return null;
     for (const piece of pieces) {
-      if (offset < piece.start || offset > piece.end) continue;
+      if (offset < piece.start || offset > piece.end || this.hidden.has(piece.mention.type)) continue;
       if (pointInRange(piece.mention.range, x, y)) return piece.mention;
     }
     return null;

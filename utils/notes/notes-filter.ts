@@ -25,7 +25,7 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Where the reader is on the options page: one of its sections, or one entity's page. */
 export type OptionsRoute =
   | { section: 'notes'; filter: NotesFilter }
-  | { section: 'entities' | 'knowledge' }
+  | { section: 'entities' | 'knowledge' | 'reading' }
   | { section: 'entity'; entityId: string };
 
 /** The route from `location.hash`, with or without its leading `#`. Anything unknown is the notes. */
@@ -34,7 +34,7 @@ export function parseRoute(hash: string): OptionsRoute {
   const mark = text.indexOf('?');
   const path = mark === -1 ? text : text.slice(0, mark);
   const query = mark === -1 ? '' : text.slice(mark + 1);
-  if (path === 'entities' || path === 'knowledge') return { section: path };
+  if (path === 'entities' || path === 'knowledge' || path === 'reading') return { section: path };
   if (path.startsWith('entity/')) {
     const entityId = safeDecode(path.slice('entity/'.length));
     if (entityId) return { section: 'entity', entityId };
