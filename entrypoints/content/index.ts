@@ -85,7 +85,8 @@ export default defineContentScript({
 
     // The browser's shortcuts move through the marked names; each card opens with keyboard focus.
     const keyboard = new MentionNavigator({
-      mentions: () => reader.index.mentions,
+      // A type the reader switched off is not marked, so the keyboard passes it by too.
+      mentions: () => reader.index.marked,
       current: () => card.mentionInFocus,
       isShown: (mention) => card.isShowing(mention),
       open: (mention) => {

@@ -34,6 +34,11 @@ export class MentionIndex {
     return [...this.all];
   }
 
+  /** The mentions of the types that are marked: those the reader can see, point at and move to. */
+  get marked(): PageMention[] {
+    return [...this.all].filter((m) => !this.hidden.has(m.type));
+  }
+
   get size(): number {
     return this.all.size;
   }
