@@ -54,7 +54,11 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // The first Chrome with the CSS Custom Highlight API, which paints every mark: no
+          // browser that installs Dossier needs the page's text wrapped in elements instead.
+          minimum_chrome_version: '105',
+        }),
   }),
   hooks: {
     // Packs are compiled from data/packs/ on every build, so the extension never ships stale or

@@ -125,6 +125,31 @@ describe('the popup', () => {
     await popup.locator('.entity-row').first().waitFor();
   });
 
+  it('never runs on a site added on the notes page, and says what is wrong with a bad one', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#knowledge`);
+    const field = options.getByRole('textbox', { name: 'Never run on' });
+    await field.fill('not a site');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options.getByRole('alert').getByText('“not a site” is not a site address.', { exact: false }).waitFor();
+    // An address pasted whole counts for its site.
+    await field.fill(`${server.url}/some/article.html`);
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options.locator('.paused-sites', { hasText: '127.0.0.1' }).waitFor();
+    const fresh = await browser.context.newPage();
+    await fresh.goto(`${server.url}/trade-talks-en.html`);
+    const tabId = await tabIdOf(browser, fresh.url());
+    const view = await browser.context.newPage();
+    await view.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await view.getByText('Dossier is paused here.').waitFor();
+    expect(Object.values(await paintedMarks(fresh)).flat()).toEqual([]);
+    await options.getByRole('button', { name: 'Resume on 127.0.0.1' }).click();
+    await waitForMarks(fresh);
+    await Promise.all([view.close(), fresh.close(), options.close()]);
+    // The seed article, read again after the resume, has its marks back too.
+    await waitForMarks(article);
+  });
+
   it('takes a quick note on the page itself', async () => {
     await popup.getByRole('button', { name: 'Note on this page' }).click();
     await popup.getByRole('textbox').fill('Read the whole series on chips.');

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, HOVER_DELAY, isMarked, loadSettings, saveSettings, watchSettings } from '@/utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  HOVER_DELAY,
+  isMarked,
+  loadSettings,
+  saveSettings,
+  siteFromInput,
+  watchSettings,
+} from '@/utils/settings';
 
 describe('reading settings', () => {
   it('start as today: quiet underlines, every type marked, the card after 300 ms', async () => {
@@ -57,5 +65,22 @@ describe('reading settings', () => {
     stop();
     await saveSettings({ unmarkedTypes: [] });
     expect(seen).toEqual([['event', 'work']]);
+  });
+});
+
+describe('a site typed to pause', () => {
+  it('is read from an address or a host name, as its lower-case host name', () => {
+    expect(siteFromInput('https://www.Example.com/politik/a?b=1')).toBe('www.example.com');
+    expect(siteFromInput('  news.example.org. ')).toBe('news.example.org');
+    expect(siteFromInput('127.0.0.1:8080')).toBe('127.0.0.1');
+    expect(siteFromInput('localhost')).toBe('localhost');
+  });
+
+  it('is refused when it is no web site', () => {
+    expect(siteFromInput('')).toBeNull();
+    expect(siteFromInput('news')).toBeNull();
+    expect(siteFromInput('javascript:alert(1)')).toBeNull();
+    expect(siteFromInput('ftp://files.example.com')).toBeNull();
+    expect(siteFromInput('not a site')).toBeNull();
   });
 });

@@ -50,6 +50,27 @@ export function siteOfUrl(url: string): string {
   }
 }
 
+/**
+ * The site a reader typed to add to the paused sites: an address ("https://www.example.com/a")
+ * or a host name ("example.com", "News.Example.org."), as its lower-case host name; null when it
+ * is neither.
+ */
+export function siteFromInput(input: string): string | null {
+  const text = input.trim();
+  if (text === '') return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let host: string;
+  try {
+    const url = new URL(withScheme);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    host = url.hostname.replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+  // A host name has a dot or is an address or "localhost": a single typed word is more likely a slip.
+  return host.includes('.') || host === 'localhost' || host.startsWith('[') ? host : null;
+}
+
 /** Whether Dossier should leave the page at `url` alone. */
 export function isPaused(settings: Settings, url: string): boolean {
   return settings.pausedEverywhere || settings.pausedSites.includes(siteOfUrl(url));

@@ -10,7 +10,7 @@ import { backgroundMessaging } from '@/utils/messages';
 import { useLiveQuery } from '@/utils/use-live-query';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ONLINE_ORIGINS, saveSettings } from '@/utils/settings';
+import { ONLINE_ORIGINS, saveSettings, siteFromInput } from '@/utils/settings';
 import { useSettings } from '@/utils/use-settings';
 
 interface KnowledgeView {
@@ -244,7 +244,20 @@ function HistorySetting() {
 /** The sites Dossier does not read, each with a way back; and whether it is paused everywhere. */
 function PausedSites() {
   const settings = useSettings();
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState('');
   if (!settings) return null;
+  const add = (event: Event) => {
+    event.preventDefault();
+    const site = siteFromInput(draft);
+    if (!site) {
+      setProblem(t('pausedAddInvalid', draft.trim()));
+      return;
+    }
+    setProblem('');
+    setDraft('');
+    if (!settings.pausedSites.includes(site)) void saveSettings({ pausedSites: [...settings.pausedSites, site] });
+  };
   return (
     <>
       <h2 class="section-heading">{t('pausedHeading')}</h2>
@@ -274,6 +287,26 @@ function PausedSites() {
           ))}
         </ul>
       )}
+      <form class="paused-add" onSubmit={add}>
+        <label>
+          {t('pausedAddLabel')}{' '}
+          <input
+            type="text"
+            value={draft}
+            placeholder="news.example.com"
+            aria-invalid={problem !== ''}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+          />
+        </label>{' '}
+        <button type="submit" class="button">
+          {t('pausedAdd')}
+        </button>
+        {problem && (
+          <p class="note-error" role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
     </>
   );
 }
