@@ -18,6 +18,7 @@ import type { Entity, Lang } from '@/utils/knowledge/types';
 import { pickLang } from '@/utils/knowledge/types';
 import { USER_PACK, siteOf } from '@/utils/knowledge/user-ids';
 import { backgroundMessaging } from '@/utils/messages';
+import { fetchExtras, prefetchedExtras, type CardExtras } from './card-extras';
 import { pageOf, quoteAround, type Note } from '@/utils/notes/model';
 
 export interface ContentCardProps {
@@ -32,9 +33,6 @@ export interface ContentCardProps {
   /** The card was opened from the keyboard: its focus ring shows while it has focus. */
   viaKeyboard?: boolean;
 }
-
-/** How many related entities a card lists. */
-const MAX_RELATED = 8;
 
 type Mode =
   | { kind: 'card' }
@@ -57,15 +55,17 @@ export function ContentCard({
   // last of them (with "back"), or the entity mentioned.
   const [trail, setTrail] = useState<Entity[]>([]);
   const entity = trail.at(-1) ?? mentioned;
-  const [related, setRelated] = useState<Entity[]>([]);
+  // Drawn whole at once from what was asked while the pointer rested on the name, when it came.
+  const early = useMemo(() => prefetchedExtras(mentioned.id), [mentioned]);
+  const [related, setRelated] = useState<Entity[]>(early?.related ?? []);
   /** What takes focus after the card changed under it: "back", or the related entity left. */
   const refocus = useRef<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  const [notes, setNotes] = useState<Note[]>([]);
+  const [notes, setNotes] = useState<Note[]>(early?.notes ?? []);
   const [mode, setMode] = useState<Mode>({ kind: 'card' });
   const [error, setError] = useState<string | null>(null);
   const [online, setOnline] = useState<OnlineAnswer | null>(null);
-  const [seenOn, setSeenOn] = useState<Sighting[]>([]);
+  const [seenOn, setSeenOn] = useState<Sighting[]>(early?.seenOn ?? []);
   const quote = useMemo(() => quoteAround(mention.block.text, mention.start, mention.end), [mention]);
   const surface = mention.block.text.slice(mention.start, mention.end);
   // The note, the corrections and the editor concern the mention, whichever card is shown.
@@ -74,30 +74,27 @@ export function ContentCard({
   const headingId = `dossier-card-name-${mention.index}`;
   const own = mentioned.source.pack === USER_PACK;
 
+  // What each entity shown in this card had, so that going back draws its card whole at once.
+  const seen = useRef(new Map<string, CardExtras>());
+  const firstEntity = useRef(true);
   useEffect(() => {
     let live = true;
-    const relatedIds = [...new Set(entity.related ?? [])].filter((id) => id !== entity.id).slice(0, MAX_RELATED);
-    setRelated([]);
-    if (relatedIds.length > 0) {
-      backgroundMessaging
-        .sendMessage('getEntities', relatedIds)
-        .then((list) => live && setRelated(list))
-        .catch(() => {
-          // Without them the card still says who this is.
-        });
+    // Another entity's card (a related one, or back): nothing of the previous one may linger.
+    if (!firstEntity.current) {
+      const known = seen.current.get(entity.id);
+      setRelated(known?.related ?? []);
+      setNotes(known?.notes ?? []);
+      setSeenOn(known?.seenOn ?? []);
     }
-    backgroundMessaging
-      .sendMessage('getNotes', { entityId: entity.id })
-      .then((list) => live && setNotes(list))
-      .catch(() => {
-        // Without the notes the card still says who this is; the reader loses nothing.
-      });
-    backgroundMessaging
-      .sendMessage('getSightings', { entityId: entity.id, exceptUrl: location.href, limit: 3 })
-      .then((list) => live && setSeenOn(list))
-      .catch(() => {
-        // The history is a convenience; the card is whole without it.
-      });
+    firstEntity.current = false;
+    // Asked again even when prefetched, so a note saved meanwhile shows; all parts arrive together.
+    void fetchExtras(entity).then((extras) => {
+      seen.current.set(entity.id, extras);
+      if (!live) return;
+      setRelated(extras.related);
+      setNotes(extras.notes);
+      setSeenOn(extras.seenOn);
+    });
     // The background answers null unless the reader turned online lookups on.
     backgroundMessaging
       .sendMessage('getOnlineSummary', { entityId: entity.id, lang })

@@ -20,6 +20,8 @@ export interface PassageIndex {
 
 export interface HoverTarget {
   show(mention: PageMention): void;
+  /** The pointer landed on a mention: the card may get ready while the dwell runs. */
+  prefetch?(mention: PageMention): void;
   showNotes(passage: NotePassage): void;
   hide(): void;
   isOpen(): boolean;
@@ -101,6 +103,7 @@ export class HoverController {
     clearTimeout(this.dwellTimer);
     if (hit) {
       this.cancelHide();
+      if (!('notes' in hit)) this.card.prefetch?.(hit);
       this.dwellTimer = setTimeout(() => {
         if (this.hovered !== hit) return;
         if ('notes' in hit) this.card.showNotes(hit);

@@ -1,5 +1,6 @@
 import { CardHost, type SelectionActions } from './card-host';
 import { HoverController } from './hover';
+import { prefetchExtras } from './card-extras';
 import { MentionNavigator } from './keyboard-nav';
 import { NoteAnchors } from './note-anchors';
 import { PageReader } from './reader';
@@ -48,6 +49,10 @@ export default defineContentScript({
       reader.index,
       {
         show: showCard,
+        prefetch: (mention) => {
+          const entity = reader.entities.get(mention.entityId);
+          if (entity) prefetchExtras(entity);
+        },
         showNotes: (passage) => {
           if (!card.adderShown) card.showNotes(passage);
         },
