@@ -77,6 +77,20 @@ describe('the stored matcher', () => {
     expect(result.mentions.map((m) => m.entityId)).toEqual(['news:jensen-huang', 'news:nvidia', 'news:nvidia-h20']);
   });
 
+  it('serves a waking worker at once, without waiting for the check of the packs', async () => {
+    const { db, service: first } = service();
+    await first.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });
+    // A pack check that never ends: the stored matcher must not wait for it.
+    const stalled = { list: () => new Promise<never>(() => {}), load: () => new Promise<never>(() => {}) };
+    const woken = new DossierService(db, stalled);
+    const result = await woken.handle('detect', {
+      blocks: ['Jensen Huang und Nvidias H20'],
+      context: { lang: 'de', named: [], confirmed: [] },
+    });
+    expect(woken.matcherSource).toBe('stored');
+    expect(result.mentions.map((m) => m.entityId)).toEqual(['news:jensen-huang', 'news:nvidia', 'news:nvidia-h20']);
+  }, 15_000);
+
   it('is rebuilt after an update of Dossier changed the matching code', async () => {
     const { db, service: first } = service();
     await first.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });

@@ -207,16 +207,35 @@ export class DossierService {
    * otherwise built and stored for the next time the worker wakes.
    */
   private matcher(): Promise<Gazetteer> {
-    this.gazetteer ??= (async () => {
-      // A waking worker reads its stored matcher while it checks the packs, so the two waits
-      // overlap; the stored one is used only if its signature still fits after the check.
+    if (this.gazetteer) return this.gazetteer;
+    // Held, so that the steps below can tell whether it is still the matcher in use.
+    const made: { current?: Promise<Gazetteer> } = {};
+    const current = (made.current = (async () => {
+      // A waking worker serves the matcher it stored as soon as it is read, while it checks the
+      // packs: an import (only after an update) happens in one transaction and drops this
+      // matcher when it is done, so detection never waits for the check. The stored matcher
+      // fits when its signature matches the database as read now.
       const reading = this.db.matchers.get(MATCHER_ID);
       reading.catch(() => {});
-      await this.ensurePacks();
-      const [signature, stored] = await Promise.all([this.signature(), reading]);
+      const checking = this.ensurePacks();
+      checking.catch(() => {});
+      const [early, stored] = await Promise.all([this.signature(), reading]);
+      if (stored?.signature === early) {
+        this.matcherSource = 'stored';
+        // Ready once the check is done: then either nothing changed, or the import dropped this
+        // matcher and the next one is made. The status is for show; pages need not wait for it.
+        void checking.then(
+          () => (this.gazetteer === made.current ? this.markReady() : this.warmUp()),
+          () => {},
+        );
+        return new Gazetteer(stored.data);
+      }
+      await checking;
+      // An import just done dropped the matcher being made here; made after it, this one fits.
+      if (this.gazetteer === undefined) this.gazetteer = made.current;
+      const signature = await this.signature();
       if (stored?.signature === signature) {
         this.matcherSource = 'stored';
-        // The status is for show: the first page need not wait for it to be written.
         void this.markReady();
         return new Gazetteer(stored.data);
       }
@@ -243,9 +262,12 @@ export class DossierService {
         ...(this.importMs !== undefined ? { importMs: this.importMs } : {}),
       });
       return new Gazetteer(data);
-    })();
-    this.gazetteer.catch(() => (this.gazetteer = undefined));
-    return this.gazetteer;
+    })());
+    this.gazetteer = current;
+    current.catch(() => {
+      if (this.gazetteer === current) this.gazetteer = undefined;
+    });
+    return current;
   }
 
   /** After a stored matcher was loaded: the status says ready, unless it already does. */
