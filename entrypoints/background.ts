@@ -46,14 +46,14 @@ export default defineBackground(() => {
     // Menus persist across worker restarts; creating them once per install or update is enough.
     browser.contextMenus.create({ id: ADD_SELECTION_MENU, title: t('menuAddSelection'), contexts: ['selection'] });
     void service.warmUp();
-
-    // A page starting to load wakes the worker, so that a worker which went to sleep loads its
-    // matcher while the page loads rather than after the page asks for it (the cold start).
-    // warmUp is done once per worker; on an awake worker this costs nothing.
-    browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
-      const url = tab.pendingUrl ?? tab.url ?? '';
-      if (change.status === 'loading' && /^https?:/.test(url)) void service.warmUp();
-    });
+  });
+  // A page starting to load wakes the worker, so that a worker which went to sleep loads its
+  // matcher while the page loads rather than after the page asks for it (the cold start). Only a
+  // listener added synchronously at the top level wakes a sleeping worker: added anywhere else, it
+  // is gone after the first restart. warmUp is done once per worker; on an awake one it costs nothing.
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    const url = tab.pendingUrl ?? tab.url ?? '';
+    if (change.status === 'loading' && /^https?:/.test(url)) void service.warmUp();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== ADD_SELECTION_MENU || tab?.id === undefined) return;

@@ -222,7 +222,9 @@ function EntityList(props: { state: PageState; entities: Map<string, Entity>; on
   if (state.entities.length === 0) {
     return <p class="popup-message">{t(state.status === 'scanning' ? 'popupScanning' : 'popupEmpty')}</p>;
   }
-  const words = foldKey(filter).split(' ').filter(Boolean);
+  // Folding builds its tables on first use (some milliseconds): not for the empty filter the popup
+  // opens with, whose list is painted first.
+  const words = filter.trim() ? foldKey(filter).split(' ').filter(Boolean) : [];
   const groups = new Map<EntityType, { entity: Entity; count: number }[]>();
   for (const { id, count } of state.entities) {
     const entity = entities.get(id);

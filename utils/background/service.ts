@@ -5,6 +5,7 @@
 import type { DossierDB, KnowledgeStatus, PackRecord } from '../db';
 import { compileGazetteer, Gazetteer, MATCHER_CODE } from '../detect/gazetteer';
 import { detectMentions } from '../detect/resolve';
+import { characterClasses } from '../detect/text';
 import { importPack, type ImportReport } from '../knowledge/import';
 import type { CompiledPack, Entity } from '../knowledge/types';
 import {
@@ -219,8 +220,11 @@ export class DossierService {
       reading.catch(() => {});
       const checking = this.ensurePacks();
       checking.catch(() => {});
-      const [early, stored] = await Promise.all([this.signature(), reading]);
-      if (stored?.signature === early) {
+      const early = this.signature();
+      // The character tables take a few dozen milliseconds to build: while the database reads.
+      characterClasses();
+      const [signature, stored] = await Promise.all([early, reading]);
+      if (stored?.signature === signature) {
         this.matcherSource = 'stored';
         // Ready once the check is done: then either nothing changed, or the import dropped this
         // matcher and the next one is made. The status is for show; pages need not wait for it.
@@ -233,8 +237,8 @@ export class DossierService {
       await checking;
       // An import just done dropped the matcher being made here; made after it, this one fits.
       if (this.gazetteer === undefined) this.gazetteer = made.current;
-      const signature = await this.signature();
-      if (stored?.signature === signature) {
+      const latest = await this.signature();
+      if (stored?.signature === latest) {
         this.matcherSource = 'stored';
         void this.markReady();
         return new Gazetteer(stored.data);
@@ -247,7 +251,7 @@ export class DossierService {
       const buildMs = performance.now() - began;
       this.matcherSource = 'built';
       try {
-        await this.db.matchers.put({ id: MATCHER_ID, signature, builtAt: Date.now(), data });
+        await this.db.matchers.put({ id: MATCHER_ID, signature: latest, builtAt: Date.now(), data });
       } catch {
         // A full disk only costs the next start a rebuild; detection goes on.
       }

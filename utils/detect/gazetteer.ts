@@ -37,9 +37,55 @@ const FLAG_SHORT = 1;
 const FLAG_CASE = 2;
 const FLAG_NOT = 4;
 
+/**
+ * Lists of strings for the few entities that have them, packed flat: entity `entities[k]` has
+ * `items.slice(start[k], start[k + 1])` split at LIST_SEPARATOR. A waking worker reads the stored
+ * matcher from IndexedDB, and thousands of small arrays took longer to clone back than all the
+ * typed arrays together; one string and two typed arrays take no time.
+ */
+export interface PackedLists {
+  /** Entity indices, ascending. */
+  entities: Uint32Array;
+  start: Uint32Array;
+  items: string;
+}
+
+const LIST_SEPARATOR = '\u0001';
+
+function packLists(lists: [number, string[]][]): PackedLists {
+  const start = new Uint32Array(lists.length + 1);
+  const parts: string[] = [];
+  let length = 0;
+  lists.forEach(([, items], k) => {
+    const joined = items.join(LIST_SEPARATOR);
+    parts.push(joined);
+    length += joined.length;
+    start[k + 1] = length;
+  });
+  return { entities: Uint32Array.from(lists.map(([entity]) => entity)), start, items: parts.join('') };
+}
+
+/** The list packed for `entity`, or null. */
+function unpackList(packed: PackedLists, entity: number): string[] | null {
+  const { entities, start, items } = packed;
+  let lo = 0;
+  let hi = entities.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = entities[mid]!;
+    if (at === entity) {
+      const text = items.slice(start[mid], start[mid + 1]);
+      return text ? text.split(LIST_SEPARATOR) : [];
+    }
+    if (at < entity) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
+}
+
 /** The serialisable content of a gazetteer. */
 export interface GazetteerData {
-  format: 1;
+  format: 2;
   trie: FrozenTrie;
   /** Per form: the entity index, flags (short form, case-sensitive), and its surface. */
   formEntity: Uint32Array;
@@ -49,10 +95,16 @@ export interface GazetteerData {
   surfaceStart: Uint32Array;
   entityIds: string[];
   entityTypes: Uint8Array;
-  /** Only the few entities that have them: index → folded words / related ids. */
-  evidence: [number, string[]][];
-  against: [number, string[]][];
-  related: [number, string[]][];
+  /** Only the few entities that have them: folded evidence words, vetoes, related ids. */
+  evidence: PackedLists;
+  against: PackedLists;
+  related: PackedLists;
+  /**
+   * Per form: a number equal for forms with the same spelling and case rule, so the resolver
+   * checks what the page wrote against each spelling once. Computed when built: over 50,000
+   * forms it is too slow for a waking worker's first page.
+   */
+  surfaceKeys: Uint32Array;
   /**
    * Folded first characters of the forms that may start with a lower-case letter ("eBay", "von
    * der Leyen"). A word starting in lower case can only be one of those: every other form needs a
@@ -85,16 +137,24 @@ const NONE = new Set<string>();
 
 export class Gazetteer {
   private readonly lowerStartOk: Uint8Array;
-  private readonly evidenceOf: Map<number, Set<string>>;
-  private readonly againstOf: Map<number, Set<string>>;
-  private readonly relatedOf: Map<number, string[]>;
+  /** Unpacked on first use: a page asks about a handful of entities. */
+  private readonly evidenceOf = new Map<number, Set<string>>();
+  private readonly againstOf = new Map<number, Set<string>>();
+  private readonly relatedOf = new Map<number, string[]>();
 
   constructor(readonly data: GazetteerData) {
-    this.evidenceOf = new Map(data.evidence.map(([i, words]) => [i, new Set(words)]));
-    this.againstOf = new Map(data.against.map(([i, words]) => [i, new Set(words)]));
-    this.relatedOf = new Map(data.related);
     this.lowerStartOk = new Uint8Array(0x10000);
     for (const code of data.lowerStarts) this.lowerStartOk[code] = 1;
+  }
+
+  private wordSet(cache: Map<number, Set<string>>, packed: PackedLists, entity: number): Set<string> {
+    let set = cache.get(entity);
+    if (!set) {
+      const list = unpackList(packed, entity);
+      set = list ? new Set(list) : NONE;
+      cache.set(entity, set);
+    }
+    return set;
   }
 
   static fromEntities(list: readonly Entity[]): Gazetteer {
@@ -114,15 +174,17 @@ export class Gazetteer {
   }
 
   evidence(entity: number): Set<string> {
-    return this.evidenceOf.get(entity) ?? NONE;
+    return this.wordSet(this.evidenceOf, this.data.evidence, entity);
   }
 
   against(entity: number): Set<string> {
-    return this.againstOf.get(entity) ?? NONE;
+    return this.wordSet(this.againstOf, this.data.against, entity);
   }
 
   related(entity: number): string[] {
-    return this.relatedOf.get(entity) ?? [];
+    let list = this.relatedOf.get(entity);
+    if (!list) this.relatedOf.set(entity, (list = unpackList(this.data.related, entity) ?? []));
+    return list;
   }
 
   form(index: number): FormEntry {
@@ -144,7 +206,12 @@ export class Gazetteer {
       d.formEntity.byteLength +
       d.formFlags.byteLength +
       d.surfaceStart.byteLength +
+      d.surfaceKeys.byteLength +
       d.surfaces.length * 2 +
+      [d.evidence, d.against, d.related].reduce(
+        (n, l) => n + l.entities.byteLength + l.start.byteLength + l.items.length * 2,
+        0,
+      ) +
       d.entityIds.reduce((n, id) => n + id.length * 2 + 16, 0)
     );
   }
@@ -164,23 +231,8 @@ export class Gazetteer {
    * check of what was written against them.
    */
   formSurfaceKey(index: number): number {
-    let keys = this.surfaceKeys;
-    if (!keys) {
-      const ids = new Map<string, number>();
-      const { formFlags, surfaces, surfaceStart } = this.data;
-      keys = new Uint32Array(formFlags.length);
-      for (let f = 0; f < formFlags.length; f++) {
-        const id = `${formFlags[f]! & FLAG_CASE}${surfaces.slice(surfaceStart[f], surfaceStart[f + 1])}`;
-        let key = ids.get(id);
-        if (key === undefined) ids.set(id, (key = ids.size));
-        keys[f] = key;
-      }
-      this.surfaceKeys = keys;
-    }
-    return keys[index]!;
+    return this.data.surfaceKeys[index]!;
   }
-
-  private surfaceKeys: Uint32Array | undefined;
 
   /** The indices of the forms whose key ends at a trie node. */
   formsAt(node: number): Uint32Array {
@@ -327,20 +379,35 @@ export function compileGazetteer(list: readonly Entity[]): GazetteerData {
       for (const form of list) addForm(index, form, 'not', false, dedupe);
   }
 
+  const surfaces = surfaceParts.join('');
   return {
-    format: 1,
+    format: 2,
     trie: buildTrie(keys, keyForm),
     formEntity: Uint32Array.from(formEntity),
     formFlags: Uint8Array.from(formFlags),
-    surfaces: surfaceParts.join(''),
+    surfaces,
     surfaceStart: Uint32Array.from(surfaceStart),
     entityIds,
     entityTypes: Uint8Array.from(entityTypes),
-    evidence,
-    against,
-    related,
+    evidence: packLists(evidence),
+    against: packLists(against),
+    related: packLists(related),
+    surfaceKeys: surfaceKeysOf(formFlags, surfaceParts),
     lowerStarts: [...lowerStarts],
   };
+}
+
+/** Numbers forms by spelling and case rule (see `GazetteerData.surfaceKeys`). */
+function surfaceKeysOf(formFlags: readonly number[], surfaces: readonly string[]): Uint32Array {
+  const ids = new Map<string, number>();
+  const keys = new Uint32Array(formFlags.length);
+  for (let f = 0; f < formFlags.length; f++) {
+    const id = `${formFlags[f]! & FLAG_CASE}${surfaces[f]}`;
+    let key = ids.get(id);
+    if (key === undefined) ids.set(id, (key = ids.size));
+    keys[f] = key;
+  }
+  return keys;
 }
 
 /**

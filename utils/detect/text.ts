@@ -19,11 +19,26 @@ const HYPHENS = '\u2010\u2011';
 // Soft hyphen and zero-width characters may sit inside a word without breaking it.
 const IGNORABLES = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
 
+// Built once per context, and that is on the path of a cold start: the worker's first scan and
+// the popup's first list both wait for it. So the tests are hoisted (a RegExp literal inside the
+// loop is a new object per character), and ranges where nothing folds are skipped.
+const WORD_TEST = /[\p{L}\p{M}\p{N}]/u;
+const SPACE_TEST = /\s/u;
+const BASE_AND_MARKS = /^.\p{M}+$/u;
+
+/**
+ * CJK ideographs and Hangul syllables: letters without case, which fold to themselves. Hangul
+ * decomposes, but into letters (jamo) rather than a base and marks, so it stays whole, or 김민석
+ * would equal 김문수; ideographs do not decompose.
+ */
+function foldsToItself(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3);
+}
+
 function buildTables(): void {
   const cls = new Uint8Array(0x10000);
   const fold = new Uint16Array(0x10000);
-  const word = /[\p{L}\p{M}\p{N}]/u;
-  const space = /\s/u;
+  const lower = new Uint8Array(0x10000);
   for (let code = 0; code < 0x10000; code++) {
     fold[code] = code;
     // Surrogates only occur in pairs for characters outside the BMP; those are letters of
@@ -33,19 +48,24 @@ function buildTables(): void {
       cls[code] = WORD;
       continue;
     }
-    const ch = String.fromCharCode(code);
-    if (word.test(ch)) {
+    if (foldsToItself(code)) {
       cls[code] = WORD;
-      // A letter with diacritics folds to its base letter. Hangul syllables also decompose, but
-      // into letters (jamo), not a base and marks: they stay whole, or 김민석 would equal 김문수.
+      continue;
+    }
+    const ch = String.fromCharCode(code);
+    if (WORD_TEST.test(ch)) {
+      cls[code] = WORD;
+      const lowerCh = ch.toLowerCase();
+      if (ch === lowerCh && ch !== ch.toUpperCase()) lower[code] = 1;
+      // A letter with diacritics folds to its base letter.
       const nfd = ch.normalize('NFD');
-      const base = /^.\p{M}+$/u.test(nfd) ? nfd[0]! : ch;
-      const lower = base.toLowerCase();
-      if (lower.length === 1) fold[code] = lower.charCodeAt(0);
-      else if (ch.toLowerCase().length === 1) fold[code] = ch.toLowerCase().charCodeAt(0);
+      const base = nfd !== ch && BASE_AND_MARKS.test(nfd) ? nfd[0]! : ch;
+      const folded = base === ch ? lowerCh : base.toLowerCase();
+      if (folded.length === 1) fold[code] = folded.charCodeAt(0);
+      else if (lowerCh.length === 1) fold[code] = lowerCh.charCodeAt(0);
       // A combining mark folds to nothing useful; keep it so offsets stay aligned. The trie never
       // contains marks because aliases are folded the same way and NFC-normalised first.
-    } else if (space.test(ch)) {
+    } else if (SPACE_TEST.test(ch)) {
       cls[code] = SPACE;
       fold[code] = 0x20;
     }
@@ -55,6 +75,7 @@ function buildTables(): void {
   for (const ch of IGNORABLES) cls[ch.charCodeAt(0)] = IGNORABLE;
   classes = cls;
   folds = fold;
+  lowers = lower;
 }
 
 function table(): { cls: Uint8Array; fold: Uint16Array } {
@@ -68,17 +89,13 @@ export function foldTable(): Uint16Array {
   return folds!;
 }
 
-/** 1 for every lower-case letter (one with a distinct capital), for the scan's first test. */
+/**
+ * 1 for every lower-case letter (one with a distinct capital) among word characters, for the
+ * scan's first test, which only looks at the first character of a word.
+ */
 export function lowerCaseLetters(): Uint8Array {
-  if (!lowers) {
-    const table = new Uint8Array(0x10000);
-    for (let code = 0; code < 0xd800; code++) {
-      const ch = String.fromCharCode(code);
-      if (ch !== ch.toUpperCase() && ch === ch.toLowerCase()) table[code] = 1;
-    }
-    lowers = table;
-  }
-  return lowers;
+  if (!lowers) buildTables();
+  return lowers!;
 }
 
 /** The character classes, for loops that test every character (no call per character). */
