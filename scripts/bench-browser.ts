@@ -225,11 +225,16 @@ const seen = () => {
 new MutationObserver(seen).observe(document, { childList: true, subtree: true });
 `;
 
+interface PopupTiming {
+  navigation: number;
+  own: number;
+  firstPaint: number;
+  /** From the popup's first script running (the static copy has none). */
+  script: number;
+}
+
 /** Opens `url` in a new tab of `context` and returns when the popup's list was painted, in ms since navigation. */
-async function popupListPaint(
-  context: Launched['context'],
-  url: string,
-): Promise<{ navigation: number; own: number; firstPaint: number }> {
+async function popupListPaint(context: Launched['context'], url: string): Promise<PopupTiming> {
   const view = await context.newPage();
   try {
     await view.addInitScript(POPUP_PROBE);
@@ -242,7 +247,13 @@ async function popupListPaint(
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const paint = performance.getEntriesByName('first-contentful-paint')[0];
       // From the document received: what the page itself does, without the browser's tab set-up.
-      return { navigation: listMs, own: listMs - nav.responseEnd, firstPaint: paint ? paint.startTime : NaN };
+      const start = performance.getEntriesByName('dossier:popup-start')[0];
+      return {
+        navigation: listMs,
+        own: listMs - nav.responseEnd,
+        firstPaint: paint ? paint.startTime : NaN,
+        script: start ? listMs - start.startTime : NaN,
+      };
     });
   } finally {
     await view.close();
@@ -260,8 +271,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function popupBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-popup-bench-'));
   copyFileSync(join(ROOT, 'e2e', 'fixtures', 'pages', 'seed-article-de.html'), join(dir, 'seed-article-de.html'));
+  // The extension runs from a copy, so the static copy of the popup can be served by the
+  // extension itself: same origin, same process, same way of loading as the popup.
+  const extensionDir = join(dir, 'extension');
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   const server = await serveDirectory(dir);
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension({ extensionDir });
   try {
     const article = await browser.context.newPage();
     const articleUrl = `${server.url}/seed-article-de.html`;
@@ -281,22 +296,24 @@ export async function popupBench(): Promise<void> {
     const rows = await view.locator('.entity-row').count();
     const body = await view.evaluate(() => document.body.innerHTML);
     await view.close();
-    const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+    const html = readFileSync(join(extensionDir, 'popup.html'), 'utf8');
     const css = [...html.matchAll(/href="\/(assets\/[^"]+\.css)"/g)]
-      .map((m) => readFileSync(join(EXTENSION_DIR, m[1]!), 'utf8'))
+      .map((m) => readFileSync(join(extensionDir, m[1]!), 'utf8'))
       .join('\n');
     writeFileSync(
-      join(dir, 'popup-static.html'),
+      join(extensionDir, 'popup-static.html'),
       `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>${body}</body></html>`,
     );
 
     const runs = 15;
-    const popup: { navigation: number; own: number; firstPaint: number }[] = [];
-    const baseline: { navigation: number; own: number; firstPaint: number }[] = [];
+    const popup: PopupTiming[] = [];
+    const baseline: PopupTiming[] = [];
     // Alternating the two spreads the machine's noise over both alike.
     for (let i = 0; i < runs; i++) {
       popup.push(await popupListPaint(browser.context, popupUrl));
-      baseline.push(await popupListPaint(browser.context, `${server.url}/popup-static.html`));
+      baseline.push(
+        await popupListPaint(browser.context, `chrome-extension://${browser.extensionId}/popup-static.html`),
+      );
     }
     console.log(
       `\nThe popup on the seed article (${rows} entities listed), packs imported: median of ${runs}, beside its static copy`,
@@ -307,12 +324,15 @@ export async function popupBench(): Promise<void> {
       ['navigation start → first contentful paint', 'firstPaint'],
       ['navigation start → list painted', 'navigation'],
       ['document received → list painted', 'own'],
+      ["popup's script starts → list painted", 'script'],
     ] as const) {
       const p = median(popup.map((r) => r[key]));
       const b = median(baseline.map((r) => r[key]));
-      console.log(`| ${label} | ${fmt(p)} | ${fmt(b)} | ${(p / b).toFixed(1)}× |`);
+      console.log(`| ${label} | ${fmt(p)} | ${fmt(b)} | ${Number.isFinite(b) ? `${(p / b).toFixed(1)}×` : '–'} |`);
     }
-    console.log('(Target: first paint of the list under 100 ms once the pack is loaded.)');
+    console.log(
+      '(Target: first paint of the list under 100 ms once the pack is loaded. The static copy, served by the extension, is what the browser needs to open a tab and paint the same list with no script at all.)',
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -23,6 +23,11 @@ export interface PageState {
   /** Why reading the page failed, when it did. */
   error?: string;
   entities: { id: string; count: number }[];
+  /**
+   * The entities themselves, as the page got them with its marks: the popup lists them without
+   * opening the database first.
+   */
+  known: Entity[];
 }
 
 /** Messages handled by the background. */

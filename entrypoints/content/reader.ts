@@ -375,12 +375,14 @@ export class PageReader {
   }
 
   state(): PageState {
+    const counts = this.index.counts();
     return {
       url: location.href,
       title: document.title,
       lang: this.lang,
       status: this.status,
-      entities: this.index.counts(),
+      entities: counts,
+      known: counts.flatMap(({ id }) => this.entities.get(id) ?? []),
       ...(this.error ? { error: this.error } : {}),
     };
   }

@@ -3,19 +3,15 @@
  * counts; choosing one shows its card, with notes and "Add note".
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser, type Browser } from 'wxt/browser';
-import { EntityCard } from '@/components/EntityCard';
-import { AddNote } from '@/components/AddNote';
-import { getDb } from '@/utils/db';
-import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
+import { browser } from 'wxt/browser';
+import { askPage } from './page-answer';
+import { t, type MessageKey } from '@/utils/i18n';
 import { ENTITY_TYPES, pickLang, type Entity, type EntityType } from '@/utils/knowledge/types';
-import { tabMessaging, type PageState } from '@/utils/messages';
-import { pageOf } from '@/utils/notes/model';
-import { addNote, listNotes } from '@/utils/notes/store';
-import { useLiveQuery } from '@/utils/use-live-query';
+import type { PageState } from '@/utils/messages';
 import { useSettings } from '@/utils/use-settings';
 import { saveSettings, siteOfUrl, watchSettings } from '@/utils/settings';
 import { foldKey } from '@/utils/detect/text';
+import type * as StoredParts from './PopupStored';
 
 type Load =
   | { kind: 'loading' }
@@ -25,41 +21,24 @@ type Load =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; tabId: number; state: PageState; entities: Map<string, Entity> };
 
-/** The tab to describe: the active one, or `?tab=ID` when the popup is opened as a page. */
-async function targetTab(): Promise<{ id: number; url?: string; loading: boolean } | null> {
-  const requested = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(requested) && requested > 0) {
-    return describeTab(await browser.tabs.get(requested));
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab ? describeTab(tab) : null;
-}
-
-function describeTab(tab: Browser.tabs.Tab): { id: number; url?: string; loading: boolean } | null {
-  if (tab.id === undefined) return null;
-  // While a page loads, the tab's address is still the previous one; the one it goes to is pending.
-  return { id: tab.id, url: tab.pendingUrl ?? tab.url, loading: tab.status === 'loading' };
+/** The database-backed parts, loaded once: started while the tab is asked for its state. */
+type Stored = typeof StoredParts;
+let stored: Promise<Stored> | null = null;
+function loadStored(): Promise<Stored> {
+  return (stored ??= import('./PopupStored'));
 }
 
 async function loadPage(): Promise<Load> {
-  // The database opens while the tab is asked for its state: the two waits overlap.
-  const db = getDb();
-  void db.open().catch(() => {});
-  const tab = await targetTab();
-  if (!tab || (tab.url && !/^https?:/.test(tab.url))) return { kind: 'unavailable' };
-  let state: PageState;
-  try {
-    state = await tabMessaging.sendMessage('getPageState', undefined, tab.id);
-  } catch {
-    // No content script answers. While the page loads, it has not started yet (it starts once the
-    // document is idle); otherwise this is a browser page, a store page, or a tab opened before
-    // Dossier was installed.
-    return tab.loading ? { kind: 'page-loading' } : { kind: 'unavailable' };
+  const got = await askPage();
+  if (got.kind !== 'state') return got;
+  const { tabId, state } = got;
+  const entities = new Map(state.known.map((e) => [e.id, e]));
+  // Should the page lack one (it keeps every entity it marked), the database has it.
+  const missing = state.entities.map((e) => e.id).filter((id) => !entities.has(id));
+  if (missing.length > 0) {
+    for (const e of await (await loadStored()).storedEntities(missing)) entities.set(e.id, e);
   }
-  const ids = state.entities.map((e) => e.id);
-  const found = await db.entities.bulkGet(ids);
-  const entities = new Map(found.filter((e): e is Entity => e !== undefined).map((e) => [e.id, e]));
-  return { kind: 'ready', tabId: tab.id, state, entities };
+  return { kind: 'ready', tabId, state, entities };
 }
 
 /**
@@ -69,11 +48,24 @@ async function loadPage(): Promise<Load> {
 let early: Promise<Load> | null = null;
 export function preloadPage(): void {
   early = loadPage();
+  // Fetched and compiled while the page's answer is on its way; run after the list is shown.
+  void loadStored().catch(() => {});
 }
 
 export function Popup() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [selected, setSelected] = useState<string | null>(null);
+  const [parts, setParts] = useState<Stored | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadStored()
+      .then((m) => live && setParts(m))
+      .catch((e: unknown) => live && setLoad({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -117,8 +109,8 @@ export function Popup() {
       {load.kind === 'unavailable' && <p class="popup-message">{t('popupUnavailable')}</p>}
       {load.kind === 'error' && <p class="popup-message">{t('popupError', load.message)}</p>}
       {load.kind === 'ready' &&
-        (selected && load.entities.has(selected) ? (
-          <EntityDetail
+        (selected && load.entities.has(selected) && parts ? (
+          <parts.EntityDetail
             entity={load.entities.get(selected)!}
             state={load.state}
             tabId={load.tabId}
@@ -127,30 +119,16 @@ export function Popup() {
         ) : (
           <>
             <EntityList state={load.state} entities={load.entities} onSelect={setSelected} />
-            <PageNote state={load.state} />
+            {parts && <parts.PageNote state={load.state} />}
           </>
         ))}
       <div class="popup-foot">
-        <KnowledgeState />
+        {parts && <parts.KnowledgeState />}
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openNotes')}
         </button>
       </div>
     </main>
-  );
-}
-
-/** A quick note on the page itself, not on any one entity. */
-function PageNote({ state }: { state: PageState }) {
-  return (
-    <div class="page-note">
-      <AddNote
-        label={t('addPageNote')}
-        onSave={async (text) => {
-          await addNote(getDb(), { page: pageOf(state.url, state.title), text });
-        }}
-      />
-    </div>
   );
 }
 
@@ -186,24 +164,6 @@ function SiteSwitch({ url }: { url: string }) {
         </>
       )}
     </div>
-  );
-}
-
-/** What Dossier knows and whether it looks things up online, in one line at the popup's foot. */
-function KnowledgeState() {
-  const status = useLiveQuery(() => getDb().status.get('knowledge'), []).value;
-  const settings = useSettings();
-  if (!status || !settings) return null;
-  const knowledge =
-    status.phase === 'ready'
-      ? t('popupKnowledgeReady', new Intl.NumberFormat(uiLanguage()).format(status.total))
-      : status.phase === 'error'
-        ? t('popupKnowledgeError')
-        : t('popupKnowledgeLoading');
-  return (
-    <p class="popup-state" data-phase={status.phase}>
-      {knowledge} · {t(settings.onlineLookups ? 'popupOnlineOn' : 'popupOnlineOff')}
-    </p>
   );
 }
 
@@ -275,33 +235,6 @@ function EntityList(props: { state: PageState; entities: Map<string, Entity>; on
           </ul>
         </section>
       ))}
-    </div>
-  );
-}
-
-function EntityDetail(props: { entity: Entity; state: PageState; tabId: number; onBack: () => void }) {
-  const { entity, state, tabId, onBack } = props;
-  const notes = useLiveQuery(() => listNotes(getDb(), { entityId: entity.id }), [entity.id]).value ?? [];
-  return (
-    <div class="popup-detail">
-      <button type="button" class="link-button" onClick={onBack}>
-        ← {t('back')}
-      </button>
-      <EntityCard entity={entity} lang={state.lang} notes={notes}>
-        <AddNote
-          onSave={async (text) => {
-            await addNote(getDb(), { entityId: entity.id, page: pageOf(state.url, state.title), text });
-          }}
-        >
-          <button
-            type="button"
-            class="button"
-            onClick={() => void tabMessaging.sendMessage('showEntity', entity.id, tabId)}
-          >
-            {t('showOnPage')}
-          </button>
-        </AddNote>
-      </EntityCard>
     </div>
   );
 }
