@@ -178,6 +178,23 @@ describe('precision', () => {
     expect(detect('Rome is the capital of Italy.')).toEqual([['Rome', 't:rome']]);
   });
 
+  it('rules out a name where the page writes a form the pack declares is not it', () => {
+    const pack = Gazetteer.fromEntities([
+      entity('t:bild', 'work', 'Bild', { notNames: { de: ['Bild:'] } }),
+      entity('t:nl', 'place', 'Nederland', { notNames: { nl: ['Nederlands'] } }),
+    ]);
+    const found = (text: string, lang: string) =>
+      detectMentions(pack, [text], { lang, named: [], confirmed: ['t:bild', 't:nl'] }).mentions.map((m) =>
+        text.slice(m.start, m.end),
+      );
+    // A photo credit: "Bild:" covers the name, so the newspaper is not meant.
+    expect(found('Das Verlagshaus in Berlin. Bild: Till Hansen', 'de')).toEqual([]);
+    expect(found('Die Bild berichtete am Montag.', 'de')).toEqual(['Bild']);
+    // The language, not the genitive of the country; the country itself still counts.
+    expect(found('De verklaring is in het Nederlands te lezen.', 'nl')).toEqual([]);
+    expect(found('Nederland wil laten zien dat het trouw blijft.', 'nl')).toEqual(['Nederland']);
+  });
+
   it('reads an acronym that is a common word as the word in a line set in capitals', () => {
     const itu = Gazetteer.fromEntities([entity('t:itu', 'organization', 'ITU', { aliases: { fr: ['UIT'] } })]);
     const found = (text: string, lang: string) =>

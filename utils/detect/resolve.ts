@@ -230,7 +230,10 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
       return written;
     };
     // Words the pack says are not an entity's name ("Nederlands") silence that entity there.
-    const notNames = new Set<string>();
+    // Where a form the pack declares is not an entity's name was written: start and entity → end.
+    // It rules out that entity's names starting there and not reaching past it ("Bild:" in a photo
+    // credit is not the newspaper Bild, "Nederlands" not Nederland's genitive).
+    const notNames = new Map<string, number>();
     const valid: { candidate: Candidate; form: FormEntry; match: Exclude<FormMatch, false> }[] = [];
     for (const candidate of candidates) {
       const excludedHere = excluded.some(([a, b]) => candidate.start < b && candidate.end > a);
@@ -246,7 +249,10 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
         const kind = gazetteer.formKindOf(f);
         const entity = gazetteer.formEntityOf(f);
         if (kind === 'not') {
-          if (verdict(f, false)) notNames.add(`${candidate.start}:${candidate.end}:${entity}`);
+          if (verdict(f, false)) {
+            const key = `${candidate.start}:${entity}`;
+            notNames.set(key, Math.max(notNames.get(key) ?? 0, candidate.end));
+          }
           continue;
         }
         if (excludedHere) continue;
@@ -273,7 +279,7 @@ export function detectMentions(gazetteer: Gazetteer, blocks: readonly string[], 
     }
     for (const { candidate, form, match } of valid) {
       if (furthest.get(`${candidate.start}:${form.entity}:${form.kind}`) !== candidate.end) continue;
-      if (notNames.has(`${candidate.start}:${candidate.end}:${form.entity}`)) continue;
+      if (candidate.end <= (notNames.get(`${candidate.start}:${form.entity}`) ?? -1)) continue;
       if (wordInCapitals(text, candidate.start, candidate.nameEnd, lang)) continue;
       const sentenceStart = atSentenceStart(text, candidate.start);
       let confidence = match === 'exact' ? 0.97 : match === 'case' ? 0.92 : 0.85;
