@@ -8,9 +8,10 @@ import { getDb } from '@/utils/db';
 import { t, uiLanguage } from '@/utils/i18n';
 import type { NotePage } from '@/utils/notes/model';
 import { formatFilterHash } from '@/utils/notes/notes-filter';
-import { deleteNotes, listNotes, restoreNotes } from '@/utils/notes/store';
+import { deleteNotes, listNotes } from '@/utils/notes/store';
 import { useLiveQuery } from '@/utils/use-live-query';
 import { NoteItem } from './NoteItem';
+import { UndoDelete } from './UndoDelete';
 import { allTags, displayName } from './notes-data';
 
 const TAG_LIST_ID = 'entity-tag-suggestions';
@@ -101,20 +102,7 @@ export function EntityPage({ entityId }: { entityId: string }) {
           </ul>
         </>
       )}
-      {deleted && (
-        <div class="notes-status" role="status">
-          <span>{t('noteDeleted')}</span>
-          <button
-            type="button"
-            class="link-button"
-            onClick={() => {
-              void restoreNotes(getDb(), deleted).then(() => setDeleted(null));
-            }}
-          >
-            {t('undo')}
-          </button>
-        </div>
-      )}
+      {deleted && <UndoDelete ids={deleted} onRestored={() => setDeleted(null)} />}
     </section>
   );
 }

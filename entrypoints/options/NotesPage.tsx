@@ -9,9 +9,10 @@ import { t } from '@/utils/i18n';
 import type { EntityType } from '@/utils/knowledge/types';
 import { isFiltered, toNoteQuery, type NotesFilter } from '@/utils/notes/notes-filter';
 import { createNoteIndex } from '@/utils/notes/search';
-import { deleteNotes, restoreNotes, tagNotes } from '@/utils/notes/store';
+import { deleteNotes, tagNotes } from '@/utils/notes/store';
 import { useLiveQuery } from '@/utils/use-live-query';
 import { NoteItem } from './NoteItem';
+import { UndoDelete } from './UndoDelete';
 import { NotesExchange } from './NotesExchange';
 import { NotesFilters, type FilterChoices } from './NotesFilters';
 import { allTags, displayName, entityInfo, entityNameOf, loadNotesView, type NotesView } from './notes-data';
@@ -168,20 +169,7 @@ export function NotesPage({ filter, onFilterChange }: NotesPageProps) {
           )}
         </>
       )}
-      {deleted && (
-        <div class="notes-status" role="status">
-          <span>{deleted.length === 1 ? t('noteDeleted') : t('notesDeleted', String(deleted.length))}</span>
-          <button
-            type="button"
-            class="link-button"
-            onClick={() => {
-              void restoreNotes(getDb(), deleted).then(() => setDeleted(null));
-            }}
-          >
-            {t('undo')}
-          </button>
-        </div>
-      )}
+      {deleted && <UndoDelete ids={deleted} onRestored={() => setDeleted(null)} />}
       <NotesExchange
         notes={selection.length > 0 ? selection : shown}
         scope={selection.length > 0 ? 'selected' : isFiltered(filter) ? 'shown' : 'all'}
