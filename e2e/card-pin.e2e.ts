@@ -10,11 +10,11 @@ import type { StaticServer } from '../scripts/lib/static-server';
 import {
   CardProbe,
   hoverText,
+  openArticle,
   saveScreenshot,
   screenshotEachStep,
   startBrowser,
   startServer,
-  waitForMarks,
 } from './helpers/harness';
 
 let server: StaticServer;
@@ -25,9 +25,7 @@ let card: CardProbe;
 beforeAll(async () => {
   server = await startServer();
   browser = await startBrowser();
-  page = await browser.context.newPage();
-  await page.goto(`${server.url}/seed-article-de.html`);
-  await waitForMarks(page);
+  page = await openArticle(browser, server);
   card = new CardProbe(page);
 });
 

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { Launched } from '../scripts/lib/launch';
 import { ROOT } from '../scripts/lib/pack-sources';
 import type { StaticServer } from '../scripts/lib/static-server';
-import { CardProbe, screenshotEachStep, startBrowser, startServer, tabIdOf, waitForMarks } from './helpers/harness';
+import { CardProbe, openArticle, screenshotEachStep, startBrowser, startServer, tabIdOf } from './helpers/harness';
 
 let server: StaticServer;
 let browser: Launched;
@@ -17,9 +17,7 @@ let card: CardProbe;
 beforeAll(async () => {
   server = await startServer();
   browser = await startBrowser();
-  page = await browser.context.newPage();
-  await page.goto(`${server.url}/seed-article-de.html`);
-  await waitForMarks(page);
+  page = await openArticle(browser, server);
   card = new CardProbe(page);
 });
 

@@ -8,6 +8,7 @@ import type { StaticServer } from '../scripts/lib/static-server';
 import {
   CardProbe,
   hoverText,
+  openArticle,
   paintedMarks,
   saveScreenshot,
   selectText,
@@ -41,11 +42,8 @@ async function openOptions(section: string): Promise<Page> {
   return page;
 }
 
-async function openArticle(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/local-news-en.html`);
-  await waitForMarks(page);
-  return page;
+function openLocalNews(): Promise<Page> {
+  return openArticle(browser, server, 'local-news-en.html');
 }
 
 const marked = async (page: Page, type: string) => (await paintedMarks(page))[`dossier-${type}`] ?? [];
@@ -73,7 +71,7 @@ describe('the knowledge page', () => {
 
 describe('the reader’s own entities', () => {
   it('added on the notes page are marked at once in an open tab', async () => {
-    const article = await openArticle();
+    const article = await openLocalNews();
     expect((await paintedMarks(article))['dossier-person'] ?? []).not.toContain('Marta Kowalczyk');
 
     const options = await openOptions('entities');
@@ -96,7 +94,7 @@ describe('the reader’s own entities', () => {
   });
 
   it('taught from a selection are marked on the page', async () => {
-    const article = await openArticle();
+    const article = await openLocalNews();
     const card = new CardProbe(article);
     await selectText(article, 'Oakridge Water Board');
     await card.waitForText((t) => t?.startsWith('Add to Dossier') ?? false);
@@ -134,7 +132,7 @@ describe('the reader’s own entities', () => {
 
 describe('corrections', () => {
   it('“Not this entity” unmarks the name on this page, and taking it back marks it again', async () => {
-    const article = await openArticle();
+    const article = await openLocalNews();
     expect(await marked(article, 'company')).toEqual(['Nvidia', 'Nvidia']);
     const card = new CardProbe(article);
     await hoverText(article, 'Nvidia');
@@ -160,7 +158,7 @@ describe('corrections', () => {
   });
 
   it('“Don’t mark on this site” holds on every page of the site', async () => {
-    const article = await openArticle();
+    const article = await openLocalNews();
     const card = new CardProbe(article);
     await hoverText(article, 'Nvidia');
     await card.waitForText((t) => t?.includes('Don’t mark on this site') ?? false);

@@ -13,6 +13,7 @@ import { parseColor, relativeLuminance, type Rgba } from '../utils/content/mark-
 import {
   CardProbe,
   hoverText,
+  openArticle,
   paintedMarks,
   saveScreenshot,
   selectText,
@@ -31,7 +32,7 @@ let article: Page;
 beforeAll(async () => {
   server = await startServer();
   browser = await startBrowser();
-  article = await openArticle('trade-talks-en.html');
+  article = await openArticle(browser, server, 'trade-talks-en.html');
   options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html#reading`);
   await options.getByRole('radio', { name: 'Underline (quiet)' }).waitFor();
@@ -41,13 +42,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function openArticle(name: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/${name}`);
-  await waitForMarks(page);
-  return page;
-}
 
 /** The names the marks are registered under, without the hovered mark, notes and flashes. */
 async function markNames(page: Page): Promise<string[]> {
@@ -351,7 +345,7 @@ describe('a dark page', () => {
 
 describe('the types to mark', () => {
   it('removes the marks of a type switched off at once, closes its card, and opens none on its names', async () => {
-    const fresh = await openArticle('trade-talks-en.html');
+    const fresh = await openArticle(browser, server, 'trade-talks-en.html');
     expect((await paintedMarks(fresh))['dossier-place']).toContain('Taiwan');
     const card = new CardProbe(fresh);
     await hoverText(fresh, 'Taiwan');
@@ -386,7 +380,7 @@ describe('the types to mark', () => {
 
   it('leaves a type switched off unmarked on a page opened afterwards', async () => {
     await options.getByRole('checkbox', { name: 'Companies' }).uncheck();
-    const later = await openArticle('trade-talks-en.html');
+    const later = await openArticle(browser, server, 'trade-talks-en.html');
     const names = await markNames(later);
     expect(names).toContain('dossier-person');
     expect(names.filter((n) => n.endsWith('-company'))).toEqual([]);
@@ -398,7 +392,7 @@ describe('the types to mark', () => {
 
 describe('the card delay', () => {
   it('keeps the card closed for the delay the reader set, on a page already open', async () => {
-    const fresh = await openArticle('trade-talks-en.html');
+    const fresh = await openArticle(browser, server, 'trade-talks-en.html');
     const field = options.getByRole('spinbutton', { name: /Open the card after the pointer rests/ });
     await field.fill('1500');
     await field.press('Enter');

@@ -7,6 +7,7 @@ import { afterEach } from 'vitest';
 import { EXTENSION_DIR, launchWithExtension, type LaunchOptions, type Launched } from '../../scripts/lib/launch';
 import { ROOT } from '../../scripts/lib/pack-sources';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
+import { waitForMarks } from '../../scripts/lib/page-driver';
 
 export { hoverText, paintedMarks, selectText, waitForMarks } from '../../scripts/lib/page-driver';
 export { CardProbe } from '../../scripts/lib/closed-shadow';
@@ -23,6 +24,18 @@ export async function startBrowser(options?: LaunchOptions): Promise<Launched> {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npx wxt build" first (npm test does).`);
   }
   return launchWithExtension(options);
+}
+
+/** Opens one of the sample pages in a new tab and waits until Dossier has marked it. */
+export async function openArticle(
+  browser: Launched,
+  server: StaticServer,
+  name = 'seed-article-de.html',
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/${name}`);
+  await waitForMarks(page);
+  return page;
 }
 
 /** After every test of the file, a screenshot of what the reader would see then, named after the test. */
