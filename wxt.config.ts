@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compileAllPacks } from './scripts/lib/pack-sources';
 import { shippedForm } from './utils/knowledge/import';
+import type { ShippedPack } from './utils/background/service';
 import { ONLINE_ORIGINS } from './utils/online/origins';
 import { matcherCodeHash } from './scripts/lib/matcher-code';
 
@@ -64,16 +65,18 @@ export default defineConfig({
     // Packs are compiled from data/packs/ on every build, so the extension never ships stale or
     // unvalidated knowledge; a pack with errors fails the build with every problem listed.
     'build:publicAssets': (_wxt, files) => {
-      const packs = compileAllPacks();
-      for (const pack of packs) {
-        files.push({ relativeDest: `packs/${pack.id}.json`, contents: JSON.stringify(shippedForm(pack)) });
+      const index: ShippedPack[] = [];
+      for (const pack of compileAllPacks()) {
+        const shipped = shippedForm(pack);
+        files.push({ relativeDest: `packs/${pack.id}.json`, contents: JSON.stringify(shipped) });
+        index.push({
+          id: pack.id,
+          version: pack.version,
+          entityCount: pack.entities.length,
+          file: `${pack.id}.json`,
+          contentHash: shipped.contentHash!,
+        });
       }
-      const index = packs.map((p) => ({
-        id: p.id,
-        version: p.version,
-        entityCount: p.entities.length,
-        file: `${p.id}.json`,
-      }));
       files.push({ relativeDest: 'packs/index.json', contents: JSON.stringify(index) });
     },
   },

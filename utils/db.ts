@@ -19,6 +19,8 @@ export interface PackRecord extends PackInfo {
   entityHashes?: Record<string, string>;
   /** A hash of what the matcher is built from: a new version that keeps it keeps the matcher. */
   matcherHash?: string;
+  /** See `CompiledPack.contentHash`. */
+  contentHash?: string;
 }
 
 /**

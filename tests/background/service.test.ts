@@ -1,6 +1,7 @@
 // The background's answers to the protocol, driven directly as the message listener would.
 import { describe, expect, it } from 'vitest';
 import { DossierService, packsInMemory } from '../../utils/background/service';
+import { shippedForm } from '../../utils/knowledge/import';
 import { freshDb } from '../helpers/db';
 import { shippedPacks } from '../helpers/packs';
 
@@ -100,6 +101,26 @@ describe('the stored matcher', () => {
     const woken = new DossierService(db, packsInMemory(shippedPacks()));
     await woken.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });
     expect(woken.matcherSource).toBe('built');
+  });
+
+  it('finds a name added by an update that kept the pack’s version', async () => {
+    const shipped = shippedPacks().map(shippedForm);
+    const db = freshDb();
+    const first = new DossierService(db, packsInMemory(shipped));
+    await first.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });
+    const edited = structuredClone(shipped);
+    const nvidia = edited.find((p) => p.id === 'news')!.entities.find((e) => e.id === 'news:nvidia')!;
+    nvidia.aliases = { ...nvidia.aliases, en: [...(nvidia.aliases?.en ?? []), 'Team Green Chips'] };
+    // Shipped again: the build recomputes the hashes, and the version stays as it was.
+    const updated = edited.map(shippedForm);
+    const woken = new DossierService(db, packsInMemory(updated));
+    // The update's check (a waking worker serves its stored matcher beside it) imports the edit.
+    expect((await woken.ensurePacks()).find((r) => r.pack === 'news')).toMatchObject({ imported: true, updated: 1 });
+    const result = await woken.handle('detect', {
+      blocks: ['Team Green Chips reported record sales.'],
+      context: { lang: 'en', named: [], confirmed: [] },
+    });
+    expect(result.mentions.map((m) => m.entityId)).toEqual(['news:nvidia']);
   });
 
   it('is rebuilt when the entities change', async () => {

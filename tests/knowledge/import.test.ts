@@ -1,6 +1,6 @@
 // Importing packs into IndexedDB: idempotent, only what changed, never touching notes.
 import { describe, expect, it } from 'vitest';
-import { importPack } from '../../utils/knowledge/import';
+import { importPack, shippedForm } from '../../utils/knowledge/import';
 import type { CompiledPack } from '../../utils/knowledge/types';
 import { addNote } from '../../utils/notes/store';
 import { freshDb } from '../helpers/db';
@@ -46,6 +46,19 @@ describe('importPack', () => {
     expect(await db.entities.get('news:qwen')).toBeUndefined();
     expect((await db.entities.get('news:nvidia'))?.description.en).toBe('Chip designer (changed)');
     expect(await db.notes.get(note.id)).toEqual(note);
+  });
+
+  it('imports a pack edited without raising its version, writing only what changed', async () => {
+    const db = freshDb();
+    await importPack(db, shippedForm(news));
+    const edited = withVersion(news, news.version, (p) => {
+      p.entities.find((e) => e.id === 'news:nvidia')!.description.en = 'Chip designer (edited)';
+    });
+    // As the build ships it (hashes precomputed), and as a tool holds it in memory (none).
+    const report = await importPack(db, shippedForm(edited));
+    expect(report).toMatchObject({ imported: true, added: 0, updated: 1, removed: 0 });
+    expect((await db.entities.get('news:nvidia'))?.description.en).toBe('Chip designer (edited)');
+    expect(await importPack(db, edited)).toMatchObject({ imported: false });
   });
 
   it('reports its progress as it writes, ending with every entity', async () => {

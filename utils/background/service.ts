@@ -48,6 +48,8 @@ export interface ShippedPack {
   version: string;
   entityCount: number;
   file: string;
+  /** See `CompiledPack.contentHash`; packs held in memory (tests, tools) may leave it out. */
+  contentHash?: string;
 }
 
 /** Where the background finds the packs the extension ships. */
@@ -61,7 +63,13 @@ export function packsInMemory(packs: CompiledPack[]): PackSource {
   return {
     list: () =>
       Promise.resolve(
-        packs.map((p) => ({ id: p.id, version: p.version, entityCount: p.entities.length, file: `${p.id}.json` })),
+        packs.map((p) => ({
+          id: p.id,
+          version: p.version,
+          entityCount: p.entities.length,
+          file: `${p.id}.json`,
+          ...(p.contentHash ? { contentHash: p.contentHash } : {}),
+        })),
       ),
     load: (file) => Promise.resolve(packs.find((p) => `${p.id}.json` === file)!),
   };
@@ -146,7 +154,13 @@ export class DossierService {
         for (const shipped of await this.packs.list()) {
           // Fetching and parsing a pack costs more than the whole check: skip packs already in.
           const stored = await this.db.packs.get(shipped.id);
-          if (stored?.version === shipped.version && stored.entityCount === shipped.entityCount) continue;
+          if (
+            stored?.version === shipped.version &&
+            stored.entityCount === shipped.entityCount &&
+            (shipped.contentHash === undefined || stored.contentHash === shipped.contentHash)
+          ) {
+            continue;
+          }
           const progress = (done: number, total: number) =>
             void this.setStatus({ phase: 'importing', pack: shipped.id, done, total, startedAt });
           progress(0, shipped.entityCount);

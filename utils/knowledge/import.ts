@@ -56,6 +56,11 @@ export function packMatcherHash(entities: readonly Entity[]): string {
   return hashText(entities.map(matcherPart).join('\n'));
 }
 
+/** See `CompiledPack.contentHash`. */
+export function packContentHash(entityHashes: readonly string[]): string {
+  return hashText(entityHashes.join(','));
+}
+
 export async function importPack(
   db: DossierDB,
   pack: CompiledPack,
@@ -73,8 +78,13 @@ export async function importPack(
       updated: 0,
       removed: 0,
     };
+    const shippedHashes = pack.hashes?.length === total ? pack.hashes : undefined;
+    const contentHash = pack.contentHash ?? packContentHash(shippedHashes ?? pack.entities.map(entityHash));
     const existing = await db.packs.get(pack.id);
-    if (existing?.version === pack.version && existing.entityCount === total) return report;
+    // The same version with other content (a pack edited without raising its version) is imported.
+    if (existing?.version === pack.version && existing.entityCount === total && existing.contentHash === contentHash) {
+      return report;
+    }
 
     // What is stored, as hashes: the pack's record keeps them, so an update compares without
     // reading every entity back (a database written before they were kept reads the entities).
@@ -86,7 +96,6 @@ export async function importPack(
         .each((e) => stored.set(e.id, entityHash(e)));
     }
 
-    const shippedHashes = pack.hashes?.length === total ? pack.hashes : undefined;
     const source = { pack: pack.id, title: pack.title, version: pack.version, asOf: pack.asOf };
     const hashes: Record<string, string> = {};
     const changed: Entity[] = [];
@@ -123,6 +132,7 @@ export async function importPack(
       importedAt: Date.now(),
       entityHashes: hashes,
       matcherHash: pack.matcherHash ?? packMatcherHash(pack.entities),
+      contentHash,
     });
     report.imported = true;
     return report;
@@ -131,10 +141,12 @@ export async function importPack(
 
 /** The pack as the build ships it: entities without their source, with hashes precomputed. */
 export function shippedForm(pack: CompiledPack): CompiledPack {
+  const hashes = pack.entities.map(entityHash);
   return {
     ...pack,
     entities: pack.entities.map(({ source: _source, ...entity }) => entity as Entity),
-    hashes: pack.entities.map(entityHash),
+    hashes,
     matcherHash: packMatcherHash(pack.entities),
+    contentHash: packContentHash(hashes),
   };
 }

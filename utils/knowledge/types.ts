@@ -104,6 +104,11 @@ export interface CompiledPack extends PackInfo {
    */
   hashes?: string[];
   matcherHash?: string;
+  /**
+   * A hash of every entity's content: a pack whose entities changed is imported even when its
+   * version was not raised. Computed by the build; the importer computes it when it is missing.
+   */
+  contentHash?: string;
 }
 
 /** Picks the text for `lang`, falling back to English, then to any language present. */
