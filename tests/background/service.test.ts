@@ -113,7 +113,11 @@ describe('the stored matcher', () => {
     nvidia.aliases = { ...nvidia.aliases, en: [...(nvidia.aliases?.en ?? []), 'Team Green Chips'] };
     // Shipped again: the build recomputes the hashes, and the version stays as it was.
     const updated = edited.map(shippedForm);
-    const woken = new DossierService(db, packsInMemory(updated));
+    let pagesToldToReadAgain = 0;
+    const woken = new DossierService(db, packsInMemory(updated), () => pagesToldToReadAgain++);
+    // A page read while the update is checked gets the stored matcher, and is read again after.
+    await woken.handle('detect', { blocks: ['Nvidia'], context: { lang: 'en', named: [], confirmed: [] } });
+    expect(woken.matcherSource).toBe('stored');
     // The update's check (a waking worker serves its stored matcher beside it) imports the edit.
     expect((await woken.ensurePacks()).find((r) => r.pack === 'news')).toMatchObject({ imported: true, updated: 1 });
     const result = await woken.handle('detect', {
@@ -121,6 +125,7 @@ describe('the stored matcher', () => {
       context: { lang: 'en', named: [], confirmed: [] },
     });
     expect(result.mentions.map((m) => m.entityId)).toEqual(['news:nvidia']);
+    expect(pagesToldToReadAgain).toBe(1);
   });
 
   it('is rebuilt when the entities change', async () => {

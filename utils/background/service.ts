@@ -243,7 +243,12 @@ export class DossierService {
         // Ready once the check is done: then either nothing changed, or the import dropped this
         // matcher and the next one is made. The status is for show; pages need not wait for it.
         void checking.then(
-          () => (this.gazetteer === made.current ? this.markReady() : this.warmUp()),
+          () => {
+            if (this.gazetteer === made.current) return this.markReady();
+            // An update was imported: pages read meanwhile with the old matcher are read again.
+            this.onKnowledgeChanged();
+            return this.warmUp();
+          },
           () => {},
         );
         return new Gazetteer(stored.data);
