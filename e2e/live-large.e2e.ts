@@ -9,7 +9,7 @@ import type { Launched } from '../scripts/lib/launch';
 import { compileAllPacks } from '../scripts/lib/pack-sources';
 import { serveDirectory, type StaticServer } from '../scripts/lib/static-server';
 import { syntheticText } from '../scripts/lib/synthetic';
-import { saveScreenshot, startBrowser, startServer, waitForMarks } from './helpers/harness';
+import { mentionsInPopup, saveScreenshot, startBrowser, startServer, waitForMarks } from './helpers/harness';
 
 declare global {
   interface Window {
@@ -34,6 +34,20 @@ const marks = (page: Page) =>
       }
     }
     return out.sort();
+  });
+
+/** The painted marks whose text is on screen now. */
+const marksOnScreen = (page: Page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('dossier-') || name.startsWith('dossier-hover')) continue;
+      for (const r of h as unknown as Set<Range>) {
+        const rect = r.getBoundingClientRect();
+        if (rect.bottom > 0 && rect.top < innerHeight) n++;
+      }
+    }
+    return n;
   });
 
 beforeAll(async () => {
@@ -83,12 +97,12 @@ describe('text added after load', () => {
     const page = await browser.context.newPage();
     await page.goto(`${largeServer.url}/large-live.html`);
     await waitForMarks(page);
-    // Settled: the same number of marks twice, a second apart.
+    // Settled: the same number of mentions twice, a second apart.
     let before = -1;
     await expect
       .poll(
         async () => {
-          const now = (await marks(page)).length;
+          const now = await mentionsInPopup(browser, page.url());
           const settled = now === before;
           before = now;
           return settled;
@@ -106,7 +120,7 @@ describe('text added after load', () => {
       await page.evaluate((text) => window.addPost(text), post);
       const names = post.match(/Christine Lagarde|Frankfurt|Jensen Huang|Taipei|Ursula von der Leyen|Xi Jinping/g)!;
       expected += names.length;
-      await expect.poll(async () => (await marks(page)).length, { timeout: 30_000 }).toBe(expected);
+      await expect.poll(() => mentionsInPopup(browser, page.url()), { timeout: 30_000 }).toBe(expected);
     }
     const found = await marks(page);
     for (const name of [
@@ -120,6 +134,14 @@ describe('text added after load', () => {
       expect(found).toContain(name);
     }
     await saveScreenshot(page, 'live-large-posts');
+
+    // Thousands of mentions: only those near the viewport are painted (the browser lays out every
+    // painted mark again on each change), and scrolling paints the others as they come near.
+    expect((await marks(page)).length).toBeLessThan(before / 4);
+    expect(await marksOnScreen(page)).toBeGreaterThan(0);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => marksOnScreen(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    await saveScreenshot(page, 'live-large-end-of-page');
     await page.close();
   });
 });

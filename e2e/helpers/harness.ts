@@ -9,7 +9,7 @@ import { ROOT } from '../../scripts/lib/pack-sources';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { waitForMarks } from '../../scripts/lib/page-driver';
 
-export { hoverText, paintedMarks, selectText, waitForMarks } from '../../scripts/lib/page-driver';
+export { hoverText, mentionsInPopup, paintedMarks, selectText, waitForMarks } from '../../scripts/lib/page-driver';
 export { CardProbe } from '../../scripts/lib/closed-shadow';
 
 export const PAGES_DIR = join(ROOT, 'e2e', 'fixtures', 'pages');

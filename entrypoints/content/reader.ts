@@ -21,6 +21,7 @@ import {
   type MarkLook,
   type Palette,
 } from '@/utils/content/mark-look';
+import { MarkWindow } from '@/utils/content/mark-window';
 import { MentionIndex, type PageMention } from '@/utils/content/mention-index';
 import type { Entity, EntityType, Lang } from '@/utils/knowledge/types';
 import { backgroundMessaging, type PageState } from '@/utils/messages';
@@ -69,6 +70,11 @@ export class PageReader {
    * want marked keeps its highlight, unregistered, so switching it back on needs no new reading.
    */
   private highlights = new Map<EntityType, Highlight>();
+  /** Which marks are in the highlights: on a page with very many, those near the viewport. */
+  private window = new MarkWindow(
+    (mention) => this.show(mention),
+    (mention) => this.highlights.get(mention.type)?.delete(mention.range),
+  );
   private markStyle: MarkStyle = DEFAULT_SETTINGS.markStyle;
   private unmarked = new Set<EntityType>();
   /** Whether the article is light or dark, measured where its first mark is. */
@@ -249,18 +255,26 @@ export class PageReader {
         m.range.collapsed ||
         roots.some((root) => containsComposed(root, m.block.nodes[0]!.node)),
     );
-    for (const mention of removed) this.highlights.get(mention.type)?.delete(mention.range);
+    for (const mention of removed) this.window.remove(mention);
     for (const root of roots) await this.read(root, generation);
     this.onChange();
     if (generation === this.generation) this.onSettled();
+  }
+
+  /** Marks a mention: shown at once, or once its block comes near the viewport (see MarkWindow). */
+  private mark(mention: PageMention): void {
+    if (!hasHighlights()) return;
+    const first = mention.block.nodes[0]!.node;
+    const block = blockContainerOf(first) ?? first.parentElement;
+    if (block) this.window.add(mention, block);
+    else this.show(mention);
   }
 
   /**
    * Adds a mention to its type's highlight. Highlights grow one range at a time: registering them
    * anew with every range would make the browser repaint every mark for every batch.
    */
-  private mark(mention: PageMention): void {
-    if (!hasHighlights()) return;
+  private show(mention: PageMention): void {
     let highlight = this.highlights.get(mention.type);
     if (!highlight) {
       if (!this.paletteAt) {
@@ -364,6 +378,7 @@ export class PageReader {
     CSS.highlights.delete(HOVER_HIGHLIGHT);
     CSS.highlights.delete(FLASH_HIGHLIGHT);
     this.highlights.clear();
+    this.window.clear();
     this.paletteAt = null;
   }
 

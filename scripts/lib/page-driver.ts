@@ -1,5 +1,6 @@
 /** Drives a page the way a reader does: waits for Dossier's marks, rests the pointer on a name. */
 import type { Page } from 'playwright-core';
+import type { Launched } from './launch';
 
 /** The text of every painted mention, by highlight name, as the page's registry holds them. */
 export async function paintedMarks(page: Page): Promise<Record<string, string[]>> {
@@ -78,4 +79,21 @@ export async function selectText(page: Page, text: string): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
   await page.mouse.up();
+}
+
+/**
+ * How many mentions the popup lists for the tab showing `url`, in all. On a page with over a
+ * thousand, only the marks near the viewport are painted; the popup counts every one.
+ */
+export async function mentionsInPopup(browser: Launched, url: string): Promise<number> {
+  const tabId = await browser.worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
+  const popup = await browser.context.newPage();
+  try {
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('.entity-row').first().waitFor();
+    const counts = await popup.locator('.entity-count').allTextContents();
+    return counts.reduce((n, text) => n + Number(/\d+/.exec(text)?.[0] ?? 0), 0);
+  } finally {
+    await popup.close();
+  }
 }
